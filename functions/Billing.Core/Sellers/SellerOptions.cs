@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Billing.Core.Sellers;
+
+/// <summary>
+/// The company that issues the invoices (EN 16931 seller, BG-4) and where it wants to be paid.
+/// Bound from the configuration section <c>Seller</c> (app settings <c>Seller__LegalName</c>, …).
+/// </summary>
+public sealed class SellerOptions
+{
+    public const string Section = "Seller";
+
+    [Required]
+    public string LegalName { get; set; } = "";
+
+    [Required]
+    public string VatId { get; set; } = "";
+
+    [Required]
+    public string Street { get; set; } = "";
+
+    [Required]
+    public string City { get; set; } = "";
+
+    [Required]
+    public string PostalCode { get; set; } = "";
+
+    [Required]
+    [RegularExpression("^[A-Z]{2}$")]
+    public string CountryCode { get; set; } = "";
+
+    [Required]
+    [EmailAddress]
+    public string Email { get; set; } = "";
+
+    /// <summary>The account customers pay into (printed on invoices, BT-84).</summary>
+    [Required]
+    public string Iban { get; set; } = "";
+
+    public string? Bic { get; set; }
+
+    /// <summary>The domestic standard VAT rate in percent (e.g. 19 or 20).</summary>
+    [Range(0, 100)]
+    public decimal DomesticVatRate { get; set; }
+
+    /// <summary>Prefix of the invoice number series; the year follows (e.g. INV → INV-2026-000001).</summary>
+    [Required]
+    public string InvoiceSeriesPrefix { get; set; } = "INV";
+
+    /// <summary>Prefix of the credit note series.</summary>
+    [Required]
+    public string CreditNoteSeriesPrefix { get; set; } = "CN";
+
+    /// <summary>IBANs of the company's own bank accounts whose statements are ingested (the payee IBAN is always one).</summary>
+    public List<string> OwnAccountIbans { get; set; } = [];
+}
