@@ -1,0 +1,75 @@
+using Billing.Core.Accounts;
+using Billing.Core.Email;
+using Billing.Core.Invoicing;
+using Billing.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Billing.Core.Billing;
+
+/// <summary>
+/// Emails an issued invoice with its PDF and UBL attached (the <c>send-invoice</c> queue's use case). An
+/// invoice that carries <see cref="Invoice.EmailedAt"/> is never sent again. The message id is deterministic
+/// (<c>invoice-{id}</c>): the local outbox refuses a second file of that id, and SendGrid receives it in
+/// <c>custom_args</c>; the one window for a duplicate is a crash between the provider accepting the mail and
+/// <see cref="Invoice.EmailedAt"/> being written.
+/// </summary>
+public sealed partial class InvoiceMailer(
+    IDocumentStore store, IBlobStore blobs, IEmailSender sender, IOptions<BlobContainerOptions> containers, TimeProvider time, ILogger<InvoiceMailer> logger)
+{
+    /// <summary>Sends the invoice unless it was sent already; returns false when there was nothing to do.</summary>
+    public async Task<bool> SendAsync(string accountId, string invoiceId, CancellationToken cancellationToken = default)
+    {
+        var stored = await store.ReadAsync<Invoice>(accountId, invoiceId, cancellationToken)
+            ?? throw new InvalidOperationException($"Invoice {invoiceId} of account {accountId} does not exist.");
+        var invoice = stored.Value;
+        if (invoice.EmailedAt is not null || invoice.Status == InvoiceStatus.Void)
+        {
+            return false;
+        }
+
+        if (invoice.Number is null || invoice.PdfPath is null || invoice.UblPath is null)
+        {
+            throw new InvalidOperationException($"Invoice {invoiceId} is not issued yet (no number or documents); it will be retried.");
+        }
+
+        var account = await store.ReadAsync<Account>(accountId, accountId, cancellationToken) ?? throw new AccountNotFoundException(accountId);
+        var pdf = await ReadBlobAsync(invoice.PdfPath, cancellationToken);
+        var ubl = await ReadBlobAsync(invoice.UblPath, cancellationToken);
+        var providerId = await sender.SendAsync(InvoiceEmailComposer.Compose(invoice, account.Value.BillingEmails, pdf, ubl), cancellationToken);
+
+        while (true)
+        {
+            try
+            {
+                await store.ReplaceAsync(accountId, invoiceId, stored.Value with { EmailedAt = time.GetUtcNow() }, stored.ETag, cancellationToken);
+                break;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                stored = await store.ReadAsync<Invoice>(accountId, invoiceId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Invoice {invoiceId} vanished while it was being sent.");
+                if (stored.Value.EmailedAt is not null)
+                {
+                    break;
+                }
+            }
+        }
+
+        LogSent(invoice.Number, accountId, providerId);
+        return true;
+    }
+
+    private async Task<byte[]> ReadBlobAsync(string path, CancellationToken cancellationToken)
+    {
+        var blob = new BlobRef(containers.Value.Invoices, path);
+        await using var stream = await blobs.OpenReadAsync(blob, cancellationToken)
+            ?? throw new InvalidOperationException($"Invoice document {blob} is missing.");
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invoice {InvoiceNumber} of account {AccountId} emailed as {ProviderMessageId}")]
+    private partial void LogSent(string invoiceNumber, string accountId, string providerMessageId);
+}

@@ -1,0 +1,43 @@
+using Billing.Core.Billing;
+using Billing.Core.Invoicing;
+using Billing.Core.Messaging;
+using Billing.Core.Sellers;
+using Billing.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Billing.Core;
+
+public static class BillingCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the use cases and binds their options (<c>Seller</c>, queue and container names). The
+    /// adapters (store, blobs, queues, email, events, renderer) come from <c>AddLocalBilling()</c> or
+    /// <c>AddAzureBilling()</c>.
+    /// </summary>
+    public static IServiceCollection AddBillingCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SellerOptions>().BindConfiguration(SellerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<QueueOptions>().Configure<IConfiguration>((options, config) =>
+        {
+            options.BillAccount = config["BILL_ACCOUNT_QUEUE"] ?? options.BillAccount;
+            options.SendInvoice = config["SEND_INVOICE_QUEUE"] ?? options.SendInvoice;
+            options.DunningNotice = config["DUNNING_NOTICE_QUEUE"] ?? options.DunningNotice;
+        });
+        services.AddOptions<BlobContainerOptions>().Configure<IConfiguration>((options, config) =>
+        {
+            options.Invoices = config["INVOICES_CONTAINER"] ?? options.Invoices;
+            options.BankFiles = config["BANK_FILES_CONTAINER"] ?? options.BankFiles;
+            options.Reports = config["REPORTS_CONTAINER"] ?? options.Reports;
+        });
+        services.AddSingleton<InvoiceNumberSequence>();
+        services.AddSingleton<InvoiceIssuer>();
+        services.AddSingleton<AccountBiller>();
+        services.AddSingleton<BillingScheduler>();
+        services.AddSingleton<InvoiceMailer>();
+        services.AddSingleton<Accounts.AccountImporter>();
+        return services;
+    }
+}
