@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Billing.Core.Serialization;
+using Billing.Core.Storage;
+
+namespace Billing.Core.Tests.Fakes;
+
+/// <summary>
+/// A document store in memory for unit tests, with the same semantics as the real ones: values are
+/// serialised (so a caller never shares an instance with the store), create-if-absent, ETag-conditional
+/// replace. <see cref="BeforeReplace"/> lets a test interleave a competing write.
+/// </summary>
+public sealed class InMemoryDocumentStore : IDocumentStore
+{
+    private readonly ConcurrentDictionary<(string Container, string Partition, string Id), (string Type, string Json, string ETag)> _documents = new();
+    private long _etag;
+
+    public Func<DocumentKey, Task>? BeforeReplace { get; set; }
+
+    public int Count => _documents.Count;
+
+    public Task<Stored<T>?> ReadAsync<T>(string partitionKey, string id, CancellationToken cancellationToken = default) where T : class, IDocument =>
+        Task.FromResult(_documents.TryGetValue((T.Container, partitionKey, id), out var entry) && entry.Type == T.DocumentType
+            ? new Stored<T>(new DocumentKey(T.Container, partitionKey, id), BillingJson.Deserialize<T>(entry.Json), entry.ETag)
+            : null);
+
+    public Task<Stored<T>?> TryCreateAsync<T>(string partitionKey, string id, T value, CancellationToken cancellationToken = default) where T : class, IDocument
+    {
+        var json = BillingJson.Serialize(value);
+        var etag = NextETag();
+        var added = _documents.TryAdd((T.Container, partitionKey, id), (T.DocumentType, json, etag));
+        return Task.FromResult(added ? new Stored<T>(new DocumentKey(T.Container, partitionKey, id), BillingJson.Deserialize<T>(json), etag) : null);
+    }
+
+    public async Task<Stored<T>> ReplaceAsync<T>(string partitionKey, string id, T value, string etag, CancellationToken cancellationToken = default) where T : class, IDocument
+    {
+        var key = new DocumentKey(T.Container, partitionKey, id);
+        if (BeforeReplace is { } hook)
+        {
+            await hook(key);
+        }
+
+        var json = BillingJson.Serialize(value);
+        var next = NextETag();
+        var slot = (T.Container, partitionKey, id);
+        if (!_documents.TryGetValue(slot, out var current) || current.ETag != etag
+            || !_documents.TryUpdate(slot, (T.DocumentType, json, next), current))
+        {
+            throw new ConcurrencyConflictException(key);
+        }
+
+        return new Stored<T>(key, BillingJson.Deserialize<T>(json), next);
+    }
+
+    public Task<bool> DeleteAsync<T>(string partitionKey, string id, string? etag = null, CancellationToken cancellationToken = default) where T : class, IDocument
+    {
+        var slot = (T.Container, partitionKey, id);
+        if (!_documents.TryGetValue(slot, out var current))
+        {
+            return Task.FromResult(false);
+        }
+
+        if (etag is not null && current.ETag != etag)
+        {
+            throw new ConcurrencyConflictException(new DocumentKey(T.Container, partitionKey, id));
+        }
+
+        return Task.FromResult(_documents.TryRemove(slot, out _));
+    }
+
+    public async IAsyncEnumerable<Stored<T>> QueryPartitionAsync<T>(string partitionKey, [EnumeratorCancellation] CancellationToken cancellationToken = default) where T : class, IDocument
+    {
+        await Task.Yield();
+        foreach (var (key, entry) in Snapshot().Where(d => d.Key.Container == T.Container && d.Key.Partition == partitionKey && d.Value.Type == T.DocumentType).OrderBy(d => d.Key.Id, StringComparer.Ordinal))
+        {
+            yield return new Stored<T>(new DocumentKey(key.Container, key.Partition, key.Id), BillingJson.Deserialize<T>(entry.Json), entry.ETag);
+        }
+    }
+
+    public async IAsyncEnumerable<Stored<T>> QueryAllAsync<T>([EnumeratorCancellation] CancellationToken cancellationToken = default) where T : class, IDocument
+    {
+        await Task.Yield();
+        foreach (var (key, entry) in Snapshot().Where(d => d.Key.Container == T.Container && d.Value.Type == T.DocumentType).OrderBy(d => d.Key.Partition, StringComparer.Ordinal).ThenBy(d => d.Key.Id, StringComparer.Ordinal))
+        {
+            yield return new Stored<T>(new DocumentKey(key.Container, key.Partition, key.Id), BillingJson.Deserialize<T>(entry.Json), entry.ETag);
+        }
+    }
+
+    private KeyValuePair<(string Container, string Partition, string Id), (string Type, string Json, string ETag)>[] Snapshot() => _documents.ToArray();
+
+    private string NextETag() => Interlocked.Increment(ref _etag).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
