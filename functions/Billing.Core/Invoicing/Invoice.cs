@@ -54,6 +54,9 @@ public sealed record Invoice : IDocument
 
     public Money AmountDue => GrossTotal - AmountPaid;
 
+    /// <summary>The payments applied, each once; <see cref="AmountPaid"/> is their sum.</summary>
+    public IReadOnlyList<InvoicePayment> Payments { get; init; } = [];
+
     /// <summary>The seller's account the customer pays into.</summary>
     public required string PayeeIban { get; init; }
 

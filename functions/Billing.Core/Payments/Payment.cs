@@ -1,0 +1,73 @@
+using Billing.Core.Monetary;
+using Billing.Core.Storage;
+
+namespace Billing.Core.Payments;
+
+/// <summary>
+/// An incoming payment from a bank file. Its id is deterministic from the bank entry's identity (bank
+/// references, or account + date + amount + text where the bank gives none), so the same entry in an
+/// intraday report and the day's statement, or in a resent file, is one payment. A matched payment lives in
+/// its account's partition; a parked one in <see cref="SuspensePartition"/> until a person decides.
+/// </summary>
+public sealed record Payment : IDocument
+{
+    public const string SuspensePartition = "_suspense";
+
+    public static string DocumentType => "payment";
+
+    public static string Container => Containers.Billing;
+
+    public required string Id { get; init; }
+
+    /// <summary>The account it was matched to, or <see cref="SuspensePartition"/> while parked.</summary>
+    public required string AccountId { get; init; }
+
+    /// <summary>The bank file (content hash) it came from.</summary>
+    public required string BankFileId { get; init; }
+
+    public required Money Amount { get; init; }
+
+    public required DateOnly BookingDate { get; init; }
+
+    public DateOnly? ValueDate { get; init; }
+
+    /// <summary>The company's own account the money arrived on.</summary>
+    public string? ReceivingAccount { get; init; }
+
+    public string? PayerName { get; init; }
+
+    public string? PayerIban { get; init; }
+
+    public string? RemittanceInfo { get; init; }
+
+    public string? EndToEndId { get; init; }
+
+    public string? CreditorReference { get; init; }
+
+    public string? BankReference { get; init; }
+
+    public required PaymentStatus Status { get; init; }
+
+    public MatchRule? Rule { get; init; }
+
+    /// <summary>How sure the match is, 0..1 (1 for a valid RF reference).</summary>
+    public decimal Confidence { get; init; }
+
+    public IReadOnlyList<PaymentAllocation> Allocations { get; init; } = [];
+
+    /// <summary>What was left after paying the invoices and went to the account's credit balance.</summary>
+    public Money? CreditedToBalance { get; init; }
+
+    /// <summary>Why it was parked (no match, other currency, ambiguous…).</summary>
+    public string? ParkReason { get; init; }
+
+    public IReadOnlyList<MatchSuggestion> Suggestions { get; init; } = [];
+
+    public required DateTimeOffset RecordedAt { get; init; }
+
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    public DateOnly? ReturnedOn { get; init; }
+
+    public string? ReturnReason { get; init; }
+}
