@@ -41,11 +41,11 @@ type sellerType = {
   @maxLength(11)
   Bic: string
 
-  @description('Required. Domestic standard VAT rate as a decimal fraction in a string, e.g. "0.19" for 19 %.')
+  @description('Required. Domestic standard VAT rate in percent, as a string, e.g. "19" for 19 %.')
   @minLength(1)
   DomesticVatRate: string
 
-  @description('Required. Prefix of the gap-free invoice number series, e.g. "INV-". The year and a sequence number follow it.')
+  @description('Required. Prefix of the gap-free invoice number series, e.g. "INV": numbers read INV-2026-000123.')
   @minLength(1)
   InvoiceSeriesPrefix: string
 }
