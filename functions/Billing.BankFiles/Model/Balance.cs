@@ -20,4 +20,7 @@ public sealed record Balance(decimal Amount, string Currency, DateOnly? Date, st
 
     /// <summary>BAI2 funds type of a summary, when given.</summary>
     public string? FundsType { get; init; }
+
+    /// <summary>BAI2 availability date of a value-dated (V) summary.</summary>
+    public DateOnly? FundsDate { get; init; }
 }

@@ -67,8 +67,11 @@ public sealed class BankStatement
     /// <summary>Every balance and summary in document order.</summary>
     public IReadOnlyList<Balance> Balances => _balances;
 
-    /// <summary>Statement-level free text (MT940 :86: after :62:, camt AddtlStmtInf).</summary>
+    /// <summary>Statement-level free text (MT940 :86: after the entries or the closing balance, camt AddtlStmtInf).</summary>
     public string? AdditionalInfo { get; internal set; }
+
+    /// <summary>Statement-level free text that precedes the entries (MT940 :86: before the first :61:).</summary>
+    public string? HeaderInfo { get; internal set; }
 
     /// <summary>Entries (empty in the streaming API).</summary>
     public IReadOnlyList<StatementEntry> Entries => _entries;

@@ -91,6 +91,9 @@ public sealed class StatementEntry
     /// <summary>German structured :86: subfields (?00 posting text, ?10 primanota, ?20-?29 purpose, ?30-?33 counterparty...), keyed by the two digits.</summary>
     public IReadOnlyDictionary<string, string> StructuredDetails { get; internal set; } = EmptyFields;
 
+    /// <summary>SEPA keyword values (EREF+, KREF+, MREF+, CRED+, SVWZ+...) found in a German structured purpose text, keyed without the '+'.</summary>
+    public IReadOnlyDictionary<string, string> SepaKeywords { get; internal set; } = EmptyFields;
+
     /// <summary>German Geschäftsvorfallcode (first three characters of a structured :86:).</summary>
     public string? TransactionTypeCode { get; internal set; }
 

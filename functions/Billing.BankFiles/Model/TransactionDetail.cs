@@ -19,6 +19,12 @@ public sealed class TransactionDetail
     /// <summary>Currency of <see cref="InstructedAmount"/>.</summary>
     public string? InstructedCurrency { get; internal set; }
 
+    /// <summary>Source currency of a currency exchange (AmtDtls/*/CcyXchg/SrcCcy).</summary>
+    public string? SourceCurrency { get; internal set; }
+
+    /// <summary>Exchange rate of a currency exchange (AmtDtls/*/CcyXchg/XchgRate).</summary>
+    public decimal? ExchangeRate { get; internal set; }
+
     /// <summary>End-to-end identification set by the initiating party.</summary>
     public string? EndToEndId { get; internal set; }
 

@@ -1,0 +1,355 @@
+using System.Globalization;
+using System.Text;
+using Billing.BankFiles.Text;
+
+namespace Billing.BankFiles.Mt940;
+
+/// <summary>
+/// Streams SWIFT MT940/MT942 statements. Accepts files with or without {1:}{2:}{4:} block headers, several
+/// messages per file, free text before the first tag and between messages, CR/LF/CRLF, and ":86:" fields over
+/// several lines. A statement starts at :20: and ends at the next :20: or the end of the file; an :86: belongs to
+/// the preceding :61:, or to the statement when it follows a balance.
+/// </summary>
+internal sealed class Mt940Parser
+{
+    private readonly LineReader _lines;
+    private readonly BankFileFormat _format;
+    private readonly BankFileReaderOptions _options;
+    private readonly List<string> _fieldLines = [];
+    private string? _tag;
+    private int _tagLine;
+    private BankStatement? _statement;
+    private bool _statementAnnounced;
+    private StatementEntry? _pending;
+    private string? _floorCurrency;
+    private bool _sawEntryOrClosing;
+
+    public Mt940Parser(LineReader lines, BankFileFormat format, BankFileReaderOptions options)
+    {
+        _lines = lines;
+        _format = format;
+        _options = options;
+    }
+
+    public IEnumerable<BankFileEvent> Parse()
+    {
+        yield return new BankFileEvent(BankFileEventKind.FileStarted) { Format = _format };
+        var events = new List<BankFileEvent>();
+        var sawTag = false;
+        while (_lines.ReadLine() is { } raw)
+        {
+            var line = StripBlocks(raw.AsSpan().TrimEnd(), out var terminator);
+            if (terminator)
+            {
+                FlushField(events);
+                _tag = null;
+            }
+
+            if (IsTag(line, out var tagLength))
+            {
+                FlushField(events);
+                sawTag = true;
+                _tag = line.Slice(1, tagLength).ToString();
+                _tagLine = _lines.LineNumber;
+                _fieldLines.Add(line[(tagLength + 2)..].ToString());
+            }
+            else if (_tag is not null && !terminator)
+            {
+                if (_fieldLines.Count >= 200)
+                {
+                    throw new BankFileFormatException($"line {_lines.LineNumber}", $":{_tag}: has too many continuation lines");
+                }
+
+                _fieldLines.Add(line.ToString());
+            }
+
+            foreach (var e in events)
+            {
+                yield return e;
+            }
+
+            events.Clear();
+        }
+
+        FlushField(events);
+        FlushEntry(events);
+        CompleteStatement(events);
+        foreach (var e in events)
+        {
+            yield return e;
+        }
+
+        if (!sawTag)
+        {
+            throw new BankFileFormatException("line 1", "expected SWIFT fields such as :20:, :25:, :60F:");
+        }
+
+        yield return new BankFileEvent(BankFileEventKind.FileCompleted) { Format = _format };
+    }
+
+    private static ReadOnlySpan<char> StripBlocks(ReadOnlySpan<char> line, out bool terminator)
+    {
+        terminator = false;
+        var trimmed = line.TrimStart();
+        if (trimmed.StartsWith("-}") || trimmed.SequenceEqual("-") || trimmed.StartsWith("{5:") || trimmed.SequenceEqual("}"))
+        {
+            terminator = true;
+            return ReadOnlySpan<char>.Empty;
+        }
+
+        while (trimmed.Length > 2 && trimmed[0] == '{' && char.IsAsciiDigit(trimmed[1]) && trimmed[2] == ':')
+        {
+            if (trimmed[1] == '4')
+            {
+                terminator = true;
+                return trimmed[3..].TrimStart();
+            }
+
+            var depth = 0;
+            var end = 0;
+            for (; end < trimmed.Length; end++)
+            {
+                if (trimmed[end] == '{')
+                {
+                    depth++;
+                }
+                else if (trimmed[end] == '}' && --depth == 0)
+                {
+                    break;
+                }
+            }
+
+            terminator = true;
+            trimmed = end + 1 >= trimmed.Length ? ReadOnlySpan<char>.Empty : trimmed[(end + 1)..];
+        }
+
+        return terminator ? trimmed : line;
+    }
+
+    private static bool IsTag(ReadOnlySpan<char> line, out int tagLength)
+    {
+        tagLength = 0;
+        if (line.Length < 4 || line[0] != ':')
+        {
+            return false;
+        }
+
+        if (char.IsAsciiDigit(line[1]) && char.IsAsciiDigit(line[2]))
+        {
+            tagLength = line[3] == ':' ? 2 : line.Length > 4 && char.IsAsciiLetterUpper(line[3]) && line[4] == ':' ? 3 : 0;
+        }
+        else if (line[1] == 'N' && line[2] == 'S' && line[3] == ':')
+        {
+            tagLength = 2;
+        }
+
+        return tagLength > 0;
+    }
+
+    private string Position => $"line {_tagLine}";
+
+    private void FlushField(List<BankFileEvent> events)
+    {
+        if (_tag is null)
+        {
+            return;
+        }
+
+        var tag = _tag;
+        _tag = null;
+        var first = _fieldLines[0];
+        switch (tag)
+        {
+            case "20":
+                FlushEntry(events);
+                CompleteStatement(events);
+                Current.StatementId = NullIfEmpty(first.Trim());
+                break;
+            case "21":
+                Current.RelatedReference = NullIfEmpty(first.Trim());
+                break;
+            case "25":
+                SetAccount(JoinLines(string.Empty).Trim());
+                break;
+            case "28" or "28C":
+                var number = first.Trim();
+                var slash = number.IndexOf('/');
+                if (slash < 0 && number.Length > 5 && number.Length <= 10 && number.All(char.IsAsciiDigit))
+                {
+                    // 5n[/5n] written without the slash: the statement number has at most five digits.
+                    number = number[..5] + "/" + number[5..];
+                    slash = 5;
+                }
+
+                Current.StatementNumber = NullIfEmpty(slash < 0 ? number : number[..slash]);
+                Current.SequenceNumber = slash < 0 ? null : NullIfEmpty(number[(slash + 1)..]);
+                break;
+            case "60F" or "60M":
+                AddBalance(tag, first, b => Current.OpeningBalance = b);
+                break;
+            case "62F" or "62M":
+                _sawEntryOrClosing = true;
+                FlushEntry(events);
+                AddBalance(tag, first, b => Current.ClosingBalance = b);
+                break;
+            case "64":
+                FlushEntry(events);
+                AddBalance(tag, first, b => Current.AvailableBalance = b);
+                break;
+            case "65":
+                FlushEntry(events);
+                AddBalance(tag, first, b => Current.ForwardAvailableBalance = b);
+                break;
+            case "61":
+                _sawEntryOrClosing = true;
+                FlushEntry(events);
+                Announce(events);
+                _pending = new StatementEntry();
+                StatementLine.Parse(first.AsSpan().TrimEnd(), _fieldLines.Count > 1 ? JoinLines(1, "\n").Trim() : null, _pending, Position);
+                _pending.Currency = Current.Currency ?? _floorCurrency ?? string.Empty;
+                break;
+            case "86":
+                var text = JoinLines("\n").Trim();
+                if (_pending is not null)
+                {
+                    _pending.Details = _pending.Details is null ? text : _pending.Details + "\n" + text;
+                }
+                else if (_sawEntryOrClosing)
+                {
+                    Current.AdditionalInfo = Current.AdditionalInfo is null ? text : Current.AdditionalInfo + "\n" + text;
+                }
+                else
+                {
+                    Current.HeaderInfo = Current.HeaderInfo is null ? text : Current.HeaderInfo + "\n" + text;
+                }
+
+                break;
+            case "13D" or "13":
+                Current.CreationTime = CreationTime(first.Trim());
+                break;
+            case "34F":
+                var floor = first.Trim();
+                if (floor.Length >= 3 && _floorCurrency is null)
+                {
+                    _floorCurrency = floor[..3];
+                    Current.Currency ??= _floorCurrency;
+                }
+
+                break;
+            default:
+                // :90D:/:90C: (MT942 sums), :NS: and bank-specific tags carry nothing the model needs.
+                break;
+        }
+
+        _fieldLines.Clear();
+    }
+
+    private BankStatement Current => _statement ??= new BankStatement
+    {
+        Kind = _format == BankFileFormat.Mt942 ? StatementKind.Report : StatementKind.Statement,
+    };
+
+    private void SetAccount(string account)
+    {
+        if (account.Length > _options.MaxFieldLength)
+        {
+            throw new BankFileFormatException(Position, ":25: account identification too long");
+        }
+
+        Current.Account = NullIfEmpty(account);
+        var candidate = account.StartsWith('/') ? account[1..] : account;
+        Current.Iban = IbanText.LooksLikeIban(candidate) ? candidate : null;
+    }
+
+    private void AddBalance(string tag, string text, Action<Balance> assign)
+    {
+        var balance = Mt940Balance.Parse(text, tag, Position);
+        Current._balances.Add(balance);
+        Current.Currency ??= balance.Currency;
+        assign(balance);
+    }
+
+    private void Announce(List<BankFileEvent> events)
+    {
+        if (!_statementAnnounced)
+        {
+            _statementAnnounced = true;
+            events.Add(new BankFileEvent(BankFileEventKind.StatementStarted) { Format = _format, Statement = Current });
+        }
+    }
+
+    private void FlushEntry(List<BankFileEvent> events)
+    {
+        if (_pending is null)
+        {
+            return;
+        }
+
+        if (_pending.Details is { } details)
+        {
+            StructuredDetails.TryApply(details, _pending);
+            _pending.RemittanceInfo ??= details;
+        }
+
+        events.Add(new BankFileEvent(BankFileEventKind.Entry) { Format = _format, Statement = Current, Entry = _pending });
+        _pending = null;
+    }
+
+    private void CompleteStatement(List<BankFileEvent> events)
+    {
+        if (_statement is null)
+        {
+            return;
+        }
+
+        Announce(events);
+        events.Add(new BankFileEvent(BankFileEventKind.StatementCompleted) { Format = _format, Statement = _statement });
+        _statement = null;
+        _statementAnnounced = false;
+        _floorCurrency = null;
+        _sawEntryOrClosing = false;
+    }
+
+    private string JoinLines(string separator) => JoinLines(0, separator);
+
+    private string JoinLines(int from, string separator)
+    {
+        if (_fieldLines.Count - from == 1)
+        {
+            return _fieldLines[from];
+        }
+
+        var builder = new StringBuilder();
+        for (var k = from; k < _fieldLines.Count; k++)
+        {
+            if (k > from)
+            {
+                builder.Append(separator);
+            }
+
+            builder.Append(_fieldLines[k]);
+        }
+
+        return builder.ToString();
+    }
+
+    private DateTimeOffset? CreationTime(string text)
+    {
+        // :13D: YYMMDDhhmm±hhmm
+        if (text.Length >= 10 && AmountText.TryParseYyMmDd(text.AsSpan(0, 6), out var date)
+            && AmountText.TryDigits(text.AsSpan(6, 2), out var hour) && AmountText.TryDigits(text.AsSpan(8, 2), out var minute) && hour < 24 && minute < 60)
+        {
+            var offset = TimeSpan.Zero;
+            if (text.Length >= 15 && text[10] is '+' or '-' && AmountText.TryDigits(text.AsSpan(11, 2), out var oh) && AmountText.TryDigits(text.AsSpan(13, 2), out var om) && oh < 15 && om < 60)
+            {
+                offset = new TimeSpan(oh, om, 0) * (text[10] == '-' ? -1 : 1);
+            }
+
+            return new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, minute)), offset);
+        }
+
+        throw new BankFileFormatException(Position, string.Create(CultureInfo.InvariantCulture, $":13D: expected YYMMDDhhmm+hhmm"));
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+}

@@ -1,0 +1,121 @@
+using Billing.BankFiles.Text;
+
+namespace Billing.BankFiles.Mt940;
+
+/// <summary>
+/// Reads the SWIFT :61: statement line <c>6!n[4!n]2a[1!a]15d1!a3!c16x[//16x][34x]</c>: value date, optional
+/// entry date (MMDD, in the value date's year, moved across a year end when the months say so), the mark
+/// C/D/RC/RD (RC, reversal of credit, is a debit; RD, reversal of debit, is a credit), optional funds code,
+/// amount with decimal comma (a missing comma is tolerated), type code, references and the supplementary details
+/// on the continuation line. A space before the type code is tolerated (some German banks write one).
+/// </summary>
+internal static class StatementLine
+{
+    public static void Parse(ReadOnlySpan<char> text, string? secondLine, StatementEntry entry, string position)
+    {
+        if (text.Length < 6 || !AmountText.TryParseYyMmDd(text[..6], out var valueDate))
+        {
+            throw new BankFileFormatException(position, ":61: expected the value date YYMMDD");
+        }
+
+        entry.ValueDate = valueDate;
+        var i = 6;
+        if (text.Length >= 10 && char.IsAsciiDigit(text[6]) && char.IsAsciiDigit(text[7]) && char.IsAsciiDigit(text[8]) && char.IsAsciiDigit(text[9]))
+        {
+            entry.BookingDate = EntryDate(valueDate, text.Slice(6, 4), position);
+            i = 10;
+        }
+
+        var mark = ReadMark(text, ref i, position);
+        entry.CreditDebitMark = mark;
+        entry.IsReversal = mark[0] == 'R';
+        entry.IsCredit = mark is "C" or "RD" or "EC";
+
+        if (i < text.Length && char.IsAsciiLetterUpper(text[i]) && i + 1 < text.Length && !char.IsAsciiLetter(text[i + 1]))
+        {
+            entry.FundsCode = text[i].ToString();
+            i++;
+        }
+
+        var start = i;
+        while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == ','))
+        {
+            i++;
+        }
+
+        var amountText = text[start..i];
+        // SWIFT requires the decimal comma, but some banks (Knab) write "C500NTRF"; the digits are still unambiguous.
+        if (!AmountText.TryParse(amountText, ',', out var amount))
+        {
+            throw new BankFileFormatException(position, ":61: expected an amount (digits with a decimal comma) after the debit/credit mark");
+        }
+
+        entry.Amount = entry.IsCredit ? amount : -amount;
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        if (i + 4 > text.Length)
+        {
+            throw new BankFileFormatException(position, ":61: expected the transaction type code (e.g. NTRF) after the amount");
+        }
+
+        entry.BankTransactionCode = text.Slice(i, 4).ToString();
+        i += 4;
+        var rest = text[i..];
+        var slashes = rest.IndexOf("//", StringComparison.Ordinal);
+        var customer = slashes < 0 ? rest : rest[..slashes];
+        entry.EntryReference = customer.Length == 0 ? null : customer.ToString();
+        if (slashes >= 0)
+        {
+            var bank = rest[(slashes + 2)..].TrimEnd();
+            entry.AccountServicerReference = bank.Length == 0 ? null : bank.ToString();
+        }
+
+        entry.SupplementaryDetails = string.IsNullOrWhiteSpace(secondLine) ? null : secondLine;
+    }
+
+    private static string ReadMark(ReadOnlySpan<char> text, ref int i, string position)
+    {
+        if (i < text.Length)
+        {
+            switch (text[i])
+            {
+                case 'C':
+                    i++;
+                    return "C";
+                case 'D':
+                    i++;
+                    return "D";
+                case 'R' or 'E' when i + 1 < text.Length && text[i + 1] is 'C' or 'D':
+                    i += 2;
+                    return text[i - 2] == 'R' ? (text[i - 1] == 'C' ? "RC" : "RD") : (text[i - 1] == 'C' ? "EC" : "ED");
+            }
+        }
+
+        throw new BankFileFormatException(position, ":61: expected the debit/credit mark C, D, RC or RD");
+    }
+
+    private static DateOnly EntryDate(DateOnly valueDate, ReadOnlySpan<char> mmdd, string position)
+    {
+        AmountText.TryDigits(mmdd[..2], out var month);
+        AmountText.TryDigits(mmdd[2..], out var day);
+        var year = valueDate.Year;
+        if (month == 12 && valueDate.Month == 1)
+        {
+            year--;
+        }
+        else if (month == 1 && valueDate.Month == 12)
+        {
+            year++;
+        }
+
+        if (!AmountText.TryDate(year, month, day, out var date) && !(month == 2 && day == 29 && AmountText.TryDate(year, 2, 28, out date)))
+        {
+            throw new BankFileFormatException(position, ":61: expected the entry date MMDD");
+        }
+
+        return date;
+    }
+}
