@@ -1,4 +1,5 @@
 using Billing.Core.Billing;
+using Billing.Core.Dunning;
 using Billing.Core.Invoicing;
 using Billing.Core.Messaging;
 using Billing.Core.Sellers;
@@ -38,6 +39,9 @@ public static class BillingCoreServiceCollectionExtensions
         services.AddSingleton<BillingScheduler>();
         services.AddSingleton<InvoiceMailer>();
         services.AddSingleton<Accounts.AccountImporter>();
+        services.AddDunning();
+        Payments.PaymentsServiceCollectionExtensions.AddPayments(services);
+        Reporting.ReportingServiceCollectionExtensions.AddReporting(services);
         return services;
     }
 }

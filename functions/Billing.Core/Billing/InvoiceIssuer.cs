@@ -11,7 +11,8 @@ namespace Billing.Core.Billing;
 
 /// <summary>
 /// Takes a stored invoice from draft to issued, one idempotent step at a time: number it
-/// (<see cref="InvoiceNumberSequence"/>), render the PDF and the UBL e-invoice to the invoices container
+/// (<see cref="InvoiceNumberSequence"/>), use the account's credit balance
+/// (<see cref="Payments.CreditBalanceApplication"/>), render the PDF and the UBL e-invoice to the invoices container
 /// (create-if-absent), record their paths, publish <c>InvoiceIssued</c> (deterministic id) and enqueue
 /// <c>send-invoice</c>. Every step checks what is already done, so a retry after a crash at any point
 /// finishes the job without doing anything twice.
@@ -23,6 +24,7 @@ public sealed partial class InvoiceIssuer(
     IEventPublisher events,
     IWorkQueue queue,
     InvoiceNumberSequence numbers,
+    Payments.CreditBalanceApplication credit,
     IOptions<SellerOptions> seller,
     IOptions<QueueOptions> queues,
     IOptions<BlobContainerOptions> containers,
@@ -34,6 +36,13 @@ public sealed partial class InvoiceIssuer(
         var draft = await store.ReadAsync<Invoice>(accountId, invoiceId, cancellationToken)
             ?? throw new InvalidOperationException($"Invoice {invoiceId} of account {accountId} does not exist.");
         var numbered = await numbers.FinalizeAsync(accountId, invoiceId, SeriesOf(draft.Value), cancellationToken);
+        if (numbered.Value.PdfPath is null || numbered.Value.UblPath is null)
+        {
+            // Before rendering, so the documents show the credit balance used as prepaid (BT-113).
+            await credit.ApplyAsync(numbered.Value, cancellationToken);
+            numbered = await store.ReadAsync<Invoice>(accountId, invoiceId, cancellationToken) ?? numbered;
+        }
+
         var invoice = numbered.Value.PdfPath is null || numbered.Value.UblPath is null
             ? await RenderAsync(numbered, cancellationToken)
             : numbered.Value;

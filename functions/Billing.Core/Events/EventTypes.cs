@@ -9,5 +9,6 @@ public static class EventTypes
     public const string PaymentParked = "PaymentParked";
     public const string PaymentReturned = "PaymentReturned";
     public const string DunningNoticeSent = "DunningNoticeSent";
+    public const string InvoiceUncollectible = "InvoiceUncollectible";
     public const string ReportPublished = "ReportPublished";
 }

@@ -75,6 +75,9 @@ public sealed record Invoice : IDocument
 
     public DateTimeOffset? EmailedAt { get; init; }
 
+    /// <summary>When a worker claimed the sending of this invoice's email (a short lease, see <c>InvoiceMailer</c>).</summary>
+    public DateTimeOffset? EmailClaimedAt { get; init; }
+
     public DateOnly? PaidDate { get; init; }
 
     /// <summary>Set when a customer disputes the invoice; dunning leaves it alone.</summary>

@@ -9,7 +9,8 @@ namespace Billing.Core.Invoicing;
 /// takes effect, a credit for the unused part of the old terms and a charge for the same part of the new
 /// ones (<see cref="Proration"/>); a cancellation adds the credit only. The result depends only on the
 /// subscription, not on when the billing run happens, so catching up after missed days bills exactly what
-/// daily runs would have. All plans of one subscription must share a billing interval.
+/// daily runs would have. A suspended subscription (<see cref="Subscription.SuspendedFrom"/>) bills no
+/// period that starts on or after its suspension. All plans of one subscription must share a billing interval.
 /// </summary>
 public static class SubscriptionCharges
 {
@@ -22,7 +23,7 @@ public static class SubscriptionCharges
         for (var index = 0; ; index++)
         {
             var period = BillingPeriod.Of(subscription.StartDate, interval, index);
-            if (period.Start > asOf || period.Start >= end)
+            if (period.Start > asOf || period.Start >= end || period.Start >= subscription.SuspendedFrom)
             {
                 yield break;
             }

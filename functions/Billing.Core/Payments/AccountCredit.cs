@@ -22,4 +22,10 @@ public sealed record AccountCredit : IDocument
 
     /// <summary>Ids of the movements (payment ids, invoice ids) already booked into the balance.</summary>
     public IReadOnlyList<string> Movements { get; init; } = [];
+
+    /// <summary>The movements with their signed amounts (+ overpayment, − used on an invoice or undone by a return).</summary>
+    public IReadOnlyList<CreditMovement> History { get; init; } = [];
 }
+
+/// <summary>One booking into a credit balance: its id (the payment or <c>credit:{invoiceId}</c>), signed amount, date and why.</summary>
+public sealed record CreditMovement(string Id, Money Amount, DateOnly Date, string Reason);

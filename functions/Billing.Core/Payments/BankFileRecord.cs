@@ -27,6 +27,12 @@ public sealed record BankFileRecord : IDocument
 
     /// <summary>The error that sent the file to quarantine.</summary>
     public string? Error { get; init; }
+
+    /// <summary>Where the file was moved (<c>processed/…</c> or <c>quarantine/…</c> in the bank-files container).</summary>
+    public string? StoredPath { get; init; }
+
+    /// <summary>The ingestion report (JSON) beside the stored file.</summary>
+    public string? ReportPath { get; init; }
 }
 
 /// <summary>How the ingestion of a bank file ended.</summary>

@@ -70,4 +70,16 @@ public sealed record Payment : IDocument
     public DateOnly? ReturnedOn { get; init; }
 
     public string? ReturnReason { get; init; }
+
+    /// <summary>For a parked return whose original was not found: the amount is negative and this says so.</summary>
+    public bool IsReturn { get; init; }
+
+    /// <summary>The entry identity (the bank references or account + date + amount + text) the id was derived from.</summary>
+    public string? EntryIdentity { get; init; }
+
+    /// <summary>The person's note from the decisions file that resolved it.</summary>
+    public string? ResolutionNote { get; init; }
+
+    /// <summary>The partition a payment of <paramref name="accountId"/> lives in: the account's, or suspense when unmatched.</summary>
+    public static string PartitionOf(string? accountId) => accountId ?? SuspensePartition;
 }

@@ -27,6 +27,12 @@ public sealed record Subscription : IDocument
     /// <summary>The first day without service (cancellation effective date), or null while it runs.</summary>
     public DateOnly? EndDate { get; init; }
 
+    /// <summary>
+    /// Set by dunning (suspend action): no period starting on or after this date is billed, until it is
+    /// cleared again. Periods already started are not credited.
+    /// </summary>
+    public DateOnly? SuspendedFrom { get; init; }
+
     /// <summary>Plan and quantity changes, in effective-date order.</summary>
     public IReadOnlyList<SubscriptionChange> Changes { get; init; } = [];
 

@@ -130,6 +130,10 @@ public sealed class BillingWorld : IDisposable
                 var send = Serialization.BillingJson.Deserialize<SendInvoiceMessage>(message.Json);
                 await Get<InvoiceMailer>().SendAsync(send.AccountId, send.InvoiceId);
             }
+            else if (message.Queue == queues.DunningNotice)
+            {
+                await Get<Core.Dunning.DunningNoticeSender>().SendAsync(Serialization.BillingJson.Deserialize<Core.Dunning.DunningNoticeMessage>(message.Json));
+            }
         }
     }
 

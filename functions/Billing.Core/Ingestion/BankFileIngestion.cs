@@ -1,0 +1,290 @@
+using System.Security.Cryptography;
+using Billing.BankFiles;
+using Billing.Core.Monetary;
+using Billing.Core.Payments;
+using Billing.Core.Sellers;
+using Billing.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Billing.Core.Ingestion;
+
+/// <summary>
+/// Ingests one bank file — the use case behind the <c>IngestBankFile</c> blob trigger (<c>bank-files/incoming/{name}</c>)
+/// and <c>billing ingest FILE</c>. In order: hash the content (SHA-256) and refuse a file already processed, pointing
+/// at the first ingestion; read every entry (a malformed file goes to <c>quarantine/</c> with its error and nothing
+/// applied); build the <see cref="OpenInvoiceIndex"/> once; match each credit (<see cref="PaymentMatcher"/>), undo
+/// each return, and record each entry exactly once (<see cref="PaymentRecorder"/>); then move the file to
+/// <c>processed/{date}/{hash8}-{name}</c> with <c>.report.json</c> and <c>.report.txt</c> beside it, and record the
+/// <see cref="BankFileRecord"/> last, so a run that crashed before it is simply run again. Reports are never written
+/// under <c>incoming/</c>. A dry run reads the store, matches and reports, and writes nothing.
+/// </summary>
+public sealed partial class BankFileIngestion(
+    IDocumentStore store,
+    IBlobStore blobs,
+    PaymentRecorder recorder,
+    IOptions<SellerOptions> seller,
+    IOptions<BlobContainerOptions> containers,
+    TimeProvider time,
+    ILogger<BankFileIngestion> logger)
+{
+    public const int MaxReportLines = 10_000;
+    public const string IncomingFolder = "incoming";
+    public const string ProcessedFolder = "processed";
+    public const string QuarantineFolder = "quarantine";
+    public const string DuplicatesFolder = "duplicates";
+
+    /// <summary>Ingests a blob (normally under <c>incoming/</c>), moving it out when done.</summary>
+    public async Task<BankFileIngestionReport> IngestAsync(BlobRef incomingBlob, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        string hash;
+        await using (var first = await blobs.OpenReadAsync(incomingBlob, cancellationToken))
+        {
+            if (first is null)
+            {
+                return new BankFileIngestionReport { FileName = incomingBlob.Name, FileId = "", Outcome = IngestionOutcome.Missing, DryRun = dryRun, IngestedAt = time.GetUtcNow() };
+            }
+
+            hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(first, cancellationToken));
+        }
+
+        return await IngestCoreAsync(incomingBlob.Name, hash, dryRun, ct => OpenAsync(incomingBlob, ct),
+            (destination, ct) => blobs.MoveAsync(incomingBlob, destination, ct), cancellationToken);
+    }
+
+    /// <summary>Ingests content given as a stream (the CLI's local file); the file is stored under processed/ or quarantine/.</summary>
+    public async Task<BankFileIngestionReport> IngestAsync(string fileName, Stream content, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        ArgumentNullException.ThrowIfNull(content);
+        Stream seekable = content;
+        FileStream? buffer = null;
+        if (!content.CanSeek)
+        {
+            buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+            await content.CopyToAsync(buffer, cancellationToken);
+            seekable = buffer;
+        }
+
+        try
+        {
+            var start = seekable.Position;
+            var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(seekable, cancellationToken));
+            Task<Stream> Rewind(CancellationToken _)
+            {
+                seekable.Position = start;
+                return Task.FromResult<Stream>(new NonClosingStream(seekable));
+            }
+
+            return await IngestCoreAsync(Path.GetFileName(fileName), hash, dryRun, Rewind, async (destination, ct) =>
+            {
+                seekable.Position = start;
+                await blobs.TryCreateAsync(destination, seekable, "application/octet-stream", null, ct);
+            }, cancellationToken);
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                await buffer.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<BankFileIngestionReport> IngestCoreAsync(
+        string name, string hash, bool dryRun, Func<CancellationToken, Task<Stream>> open, Func<BlobRef, CancellationToken, Task> store_, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var report = new BankFileIngestionReport { FileName = name, FileId = hash, Outcome = IngestionOutcome.Processed, DryRun = dryRun, IngestedAt = now };
+        var existing = await store.ReadAsync<BankFileRecord>(hash, hash, cancellationToken);
+        if (existing?.Value is { Outcome: BankFileOutcome.Processed } first)
+        {
+            LogDuplicate(name, first.FileName);
+            report = report with
+            {
+                Outcome = IngestionOutcome.Duplicate, Format = first.Format,
+                DuplicateOf = new DuplicateOf(first.FileName, first.IngestedAt, first.StoredPath, first.ReportPath),
+                Warnings = [$"The same content was ingested as {first.FileName} on {first.IngestedAt:yyyy-MM-dd HH:mm}Z; nothing was applied."],
+            };
+            return dryRun ? report : await StoreAsync(report, DuplicatesFolder, store_, cancellationToken);
+        }
+
+        BankFileContents contents;
+        try
+        {
+            await using var stream = await open(cancellationToken);
+            contents = new BankEntryReader(new OwnAccounts(seller.Value)).Read(stream);
+        }
+        catch (BankFileFormatException ex)
+        {
+            LogQuarantined(name, ex.Position ?? "?");
+            report = report with { Outcome = IngestionOutcome.Quarantined, Error = ex.Message, ErrorPosition = ex.Position };
+            if (dryRun)
+            {
+                return report;
+            }
+
+            report = await StoreAsync(report, QuarantineFolder, store_, cancellationToken);
+            await store.TryCreateAsync(hash, hash, new BankFileRecord
+            {
+                Id = hash, FileName = name, IngestedAt = now, Outcome = BankFileOutcome.Quarantined, Error = ex.Message, StoredPath = report.StoredPath, ReportPath = report.ReportPath,
+            }, cancellationToken);
+            return report;
+        }
+
+        var tally = new IngestionTally();
+        var matcher = new PaymentMatcher(await OpenInvoiceIndex.BuildAsync(store, cancellationToken));
+        var returns = new ReturnedPaymentFinder(store);
+        foreach (var entry in contents.Entries)
+        {
+            await IngestEntryAsync(entry, hash, dryRun, matcher, returns, tally, now, cancellationToken);
+        }
+
+        report = report with
+        {
+            Format = contents.Format, Statements = contents.Statements, Entries = contents.Entries.Count, Warnings = [.. contents.Warnings, .. tally.Warnings],
+            ByOutcome = tally.ByOutcome(), ByRule = tally.ByRule(), Payments = tally.Lines, PaymentsTruncated = tally.Truncated,
+        };
+        LogIngested(name, contents.Entries.Count, dryRun);
+        if (dryRun)
+        {
+            return report;
+        }
+
+        report = await StoreAsync(report, ProcessedFolder, store_, cancellationToken);
+        await store.TryCreateAsync(hash, hash, new BankFileRecord
+        {
+            Id = hash, FileName = name, IngestedAt = now, Outcome = BankFileOutcome.Processed, Format = contents.Format, StoredPath = report.StoredPath, ReportPath = report.ReportPath,
+        }, cancellationToken);
+        return report;
+    }
+
+    private async Task IngestEntryAsync(
+        BankEntry entry, string fileId, bool dryRun, PaymentMatcher matcher, ReturnedPaymentFinder returns, IngestionTally tally, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        switch (entry.Kind)
+        {
+            case BankEntryKind.Debit:
+                tally.Add(entry, EntryOutcome.IgnoredDebit);
+                return;
+            case BankEntryKind.NotBooked:
+                tally.Add(entry, EntryOutcome.NotBooked);
+                return;
+            case BankEntryKind.UnknownAccount:
+                tally.Add(entry, EntryOutcome.UnknownAccount);
+                return;
+            case BankEntryKind.UnsupportedCurrency:
+                tally.Add(entry, EntryOutcome.UnsupportedCurrency, reason: $"currency {entry.CurrencyCode} is not supported");
+                tally.Warnings.Add($"entry {entry.PaymentId}: currency {entry.CurrencyCode} is not supported; not ingested");
+                return;
+            case BankEntryKind.Notice:
+                tally.Add(entry, EntryOutcome.Notice, reason: $"notification of change {entry.ReturnReason}");
+                tally.Warnings.Add($"NACHA notification of change {entry.ReturnReason} for {entry.PayerName}: update the payer's bank details");
+                return;
+        }
+
+        if (await store.ReadAsync<PaymentClaim>(entry.PaymentId, entry.PaymentId, cancellationToken) is { } claimed)
+        {
+            tally.Add(entry, EntryOutcome.AlreadyIngested, claimed.Value.Planned);
+            if (!dryRun)
+            {
+                await recorder.FinishAsync(claimed.Value, cancellationToken);
+            }
+
+            return;
+        }
+
+        var currency = Currency.FromCode(entry.CurrencyCode);
+        if (entry.Kind == BankEntryKind.Return)
+        {
+            await ReturnAsync(entry, fileId, dryRun, returns, tally, currency, now, cancellationToken);
+            return;
+        }
+
+        var incoming = new IncomingPayment
+        {
+            PaymentId = entry.PaymentId, AmountMinor = new Money(entry.Amount, currency).ToMinorUnits(), CurrencyCode = currency.Code, BookingDate = entry.BookingDate,
+            PayerName = entry.PayerName, PayerIban = entry.PayerIban, RemittanceInfo = entry.RemittanceInfo, EndToEndId = entry.EndToEndId, CreditorReference = entry.CreditorReference,
+        };
+        var match = entry.Kind == BankEntryKind.ReversalCredit
+            ? MatchResult.Parked("A reversal of one of our own outgoing payments came back.", [])
+            : matcher.Match(incoming);
+        var payment = PaymentRecorder.Plan(entry, fileId, match, now);
+        if (!dryRun)
+        {
+            var (claim, created) = await recorder.RecordAsync(payment, null, cancellationToken);
+            if (!created)
+            {
+                tally.Add(entry, EntryOutcome.AlreadyIngested, claim.Planned);
+                return;
+            }
+        }
+
+        tally.Add(entry, payment.Status == PaymentStatus.Applied ? EntryOutcome.Applied : EntryOutcome.Parked, payment);
+    }
+
+    private async Task ReturnAsync(
+        BankEntry entry, string fileId, bool dryRun, ReturnedPaymentFinder returns, IngestionTally tally, Currency currency, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var minor = new Money(entry.Amount, currency).ToMinorUnits();
+        var original = await returns.FindAsync(entry.References, minor, currency.Code, entry.PayerIban, entry.PayerName, entry.BookingDate, cancellationToken);
+        var planned = PaymentRecorder.Plan(entry, fileId, MatchResult.Parked("A return whose original payment was not found.", []), now) with
+        {
+            Amount = new Money(-entry.Amount, currency),
+            IsReturn = true,
+            ReturnReason = entry.ReturnReason,
+            ReturnedOn = entry.BookingDate,
+        };
+        if (original is not null)
+        {
+            planned = planned with { AccountId = original.AccountId, Status = PaymentStatus.Returned, ParkReason = null, Allocations = original.Allocations };
+            returns.MarkReturned(original.Id);
+        }
+
+        if (!dryRun)
+        {
+            var (claim, created) = await recorder.RecordAsync(planned, original?.Id, cancellationToken);
+            if (!created)
+            {
+                tally.Add(entry, EntryOutcome.AlreadyIngested, claim.Planned);
+                return;
+            }
+        }
+
+        tally.Add(entry, original is null ? EntryOutcome.ReturnParked : EntryOutcome.Returned, planned,
+            original is null ? planned.ParkReason : $"returns payment {original.Id} ({entry.ReturnReason ?? "no reason given"})");
+    }
+
+    private async Task<BankFileIngestionReport> StoreAsync(
+        BankFileIngestionReport report, string folder, Func<BlobRef, CancellationToken, Task> storeFile, CancellationToken cancellationToken)
+    {
+        var container = containers.Value.BankFiles;
+        var path = $"{folder}/{report.IngestedAt:yyyy-MM-dd}/{report.FileId[..Math.Min(8, report.FileId.Length)]}-{report.FileName}";
+        var reportPath = $"{path}.report.json";
+        report = report with { StoredPath = path, ReportPath = reportPath };
+        using (var json = new MemoryStream(Serialization.BillingJson.SerializeToUtf8(report)))
+        {
+            await blobs.WriteAsync(new BlobRef(container, reportPath), json, "application/json", null, cancellationToken);
+        }
+
+        using (var text = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(IngestionReportText.Render(report))))
+        {
+            await blobs.WriteAsync(new BlobRef(container, $"{path}.report.txt"), text, "text/plain; charset=utf-8", null, cancellationToken);
+        }
+
+        await storeFile(new BlobRef(container, path), cancellationToken);
+        return report;
+    }
+
+    private async Task<Stream> OpenAsync(BlobRef blob, CancellationToken cancellationToken) =>
+        await blobs.OpenReadAsync(blob, cancellationToken) ?? throw new FileNotFoundException($"Blob {blob} vanished during ingestion.");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bank file {FileName} is a duplicate of {FirstFileName}; nothing applied")]
+    private partial void LogDuplicate(string fileName, string firstFileName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bank file {FileName} quarantined: malformed at {Position}")]
+    private partial void LogQuarantined(string fileName, string position);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bank file {FileName} ingested: {EntryCount} entries (dry run: {DryRun})")]
+    private partial void LogIngested(string fileName, int entryCount, bool dryRun);
+}

@@ -1,0 +1,20 @@
+using Billing.Core.Ingestion;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Billing.Core.Payments;
+
+public static class PaymentsServiceCollectionExtensions
+{
+    /// <summary>Registers bank-file ingestion, payment matching and applying, suspense queries and resolution.</summary>
+    public static IServiceCollection AddPayments(this IServiceCollection services)
+    {
+        services.AddSingleton<PaymentLedger>();
+        services.AddSingleton<PaymentRecorder>();
+        services.AddSingleton<PaymentRecorderPort>();
+        services.AddSingleton<CreditBalanceApplication>();
+        services.AddSingleton<BankFileIngestion>();
+        services.AddSingleton<SuspenseQueries>();
+        services.AddSingleton<SuspenseResolution>();
+        return services;
+    }
+}

@@ -1,0 +1,59 @@
+using Billing.Core.Billing;
+using Billing.Core.Catalog;
+using Billing.Core.Invoicing;
+using Billing.Core.Tests.Fakes;
+
+namespace Billing.Core.Tests.Billing;
+
+public sealed class InvoiceMailerTests
+{
+    private static async Task<(BillingWorld World, Invoice Invoice)> IssuedAsync()
+    {
+        var world = new BillingWorld(new DateOnly(2026, 1, 1));
+        await world.ImportAsync([BillingWorld.Plan("basic", 30m)],
+            new Accounts.ImportedAccount { Account = BillingWorld.Account("a"), Subscriptions = [BillingWorld.Subscription("a-1", "a", "basic", 1, new(2026, 1, 1))] });
+        await world.Get<AccountBiller>().BillAsync("a", new DateOnly(2026, 1, 1));
+        return (world, Assert.Single(await world.InvoicesAsync()));
+    }
+
+    [Fact]
+    public async Task SendAsync_TwoCopiesAtTheSameTime_SendsOneMail()
+    {
+        var (world, invoice) = await IssuedAsync();
+        using var _ = world;
+        var mailer = world.Get<InvoiceMailer>();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                return await mailer.SendAsync("a", invoice.Id) ? "sent" : "nothing";
+            }
+            catch (SendInProgressException)
+            {
+                return "retry";
+            }
+        })));
+
+        Assert.Single(world.Email.Sent);
+        Assert.Equal(1, results.Count(r => r == "sent"));
+    }
+
+    [Fact]
+    public async Task SendAsync_ClaimOfADeadWorker_IsTakenOverAfterTheLease()
+    {
+        var (world, invoice) = await IssuedAsync();
+        using var _ = world;
+        world.Email.FailWith = _ => new IOException("SMTP down");
+        await Assert.ThrowsAsync<IOException>(() => world.Get<InvoiceMailer>().SendAsync("a", invoice.Id));
+        world.Email.FailWith = null;
+
+        await Assert.ThrowsAsync<SendInProgressException>(() => world.Get<InvoiceMailer>().SendAsync("a", invoice.Id));
+        world.Clock.Advance(InvoiceMailer.ClaimLease);
+        var sent = await world.Get<InvoiceMailer>().SendAsync("a", invoice.Id);
+
+        Assert.True(sent);
+        Assert.Single(world.Email.Sent);
+        Assert.False(await world.Get<InvoiceMailer>().SendAsync("a", invoice.Id));
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text;
+using Billing.Core.Invoicing;
+using Billing.Core.Payments;
+using Billing.Core.Tests.Ingestion;
+
+namespace Billing.Core.Tests.Payments;
+
+public sealed class SuspenseResolutionTests
+{
+    [Fact]
+    public async Task Apply_GoodAndBadLines_AppliesTheGoodAndReportsTheBad()
+    {
+        using var s = await PaymentScenario.StartAsync();
+        await s.IngestAsync(TestBankFiles.Camt053([new TestEntry(119m, "B1") { Text = "thanks" }, new TestEntry(5m, "B2") { Text = "??" }]));
+        var parked = await s.World.Get<SuspenseQueries>().ListAsync();
+        var big = parked.Single(p => p.Amount.Amount == 119m);
+        var small = parked.Single(p => p.Amount.Amount == 5m);
+        var csv = $"payment_id,decision,target,note\n{big.Id},invoice,INV-2026-000002,\"phoned, confirmed\"\n{small.Id},invoice,INV-2099-1,\nnope,maybe,,\n{small.Id},account,acme,small rest\n";
+
+        var report = await s.World.Get<SuspenseResolution>().ApplyAsync("decisions.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)));
+
+        Assert.Equal(2, report.Applied);
+        Assert.Equal([3, 4], report.Lines.Where(l => l.Status == DecisionStatus.Rejected).Select(l => l.Line));
+        Assert.Equal(InvoiceStatus.Paid, (await s.InvoiceAsync("INV-2026-000002")).Status);
+        Assert.Equal(5m, (await s.InvoiceAsync("INV-2026-000001")).AmountPaid.Amount);
+        Assert.Empty(await s.World.Get<SuspenseQueries>().ListAsync());
+        var applied = (await s.PaymentsAsync()).Single(p => p.Id == big.Id);
+        Assert.Equal(("globex", MatchRule.Manual, "phoned, confirmed"), (applied.AccountId, applied.Rule!.Value, applied.ResolutionNote!));
+
+        var again = await s.World.Get<SuspenseResolution>().ApplyAsync("decisions.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)));
+        Assert.Equal(0, again.Applied);
+        Assert.Equal(5m, (await s.InvoiceAsync("INV-2026-000001")).AmountPaid.Amount);
+    }
+
+    [Fact]
+    public async Task Apply_WrongHeader_RejectsTheFile()
+    {
+        using var s = await PaymentScenario.StartAsync();
+
+        var report = await s.World.Get<SuspenseResolution>().ApplyAsync("d.csv", new MemoryStream(Encoding.UTF8.GetBytes("id,what\n")));
+
+        Assert.Equal(DecisionStatus.Rejected, Assert.Single(report.Lines).Status);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace Billing.Functions.Tests;
+
+/// <summary>The functions.metadata the build writes is what the Functions host indexes: each trigger must be declared as intended.</summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly Lazy<JsonElement[]> s_functions = new(() =>
+        JsonDocument.Parse(File.ReadAllText(FindMetadata())).RootElement.EnumerateArray().ToArray());
+
+    [Theory]
+    [InlineData("ScheduleBilling", "timerTrigger", "schedule", "%BILLING_SCHEDULE%")]
+    [InlineData("BillAccount", "queueTrigger", "queueName", "%BILL_ACCOUNT_QUEUE%")]
+    [InlineData("SendInvoice", "queueTrigger", "queueName", "%SEND_INVOICE_QUEUE%")]
+    public void Function_IsDeclaredWithItsTriggerAndSetting(string name, string triggerType, string property, string setting)
+    {
+        var function = Assert.Single(s_functions.Value, f => f.GetProperty("name").GetString() == name);
+        var binding = Assert.Single(function.GetProperty("bindings").EnumerateArray());
+
+        Assert.Equal(triggerType, binding.GetProperty("type").GetString());
+        Assert.Equal("In", binding.GetProperty("direction").GetString());
+        Assert.Equal(setting, binding.GetProperty(property).GetString());
+        Assert.False(binding.TryGetProperty("connection", out var connection) && connection.GetString() is { Length: > 0 } c && c != "AzureWebJobsStorage",
+            "Queue triggers use the default AzureWebJobsStorage connection.");
+        Assert.StartsWith("Billing.Functions.Billing.", function.GetProperty("entryPoint").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Metadata_DeclaresExactlyTheBillingTriggers()
+    {
+        Assert.Equal(["BillAccount", "ScheduleBilling", "SendInvoice"], s_functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ScheduleBilling_RetriesWithBackoff()
+    {
+        var function = Assert.Single(s_functions.Value, f => f.GetProperty("name").GetString() == "ScheduleBilling");
+
+        Assert.Equal("exponentialBackoff", function.GetProperty("retry").GetProperty("strategy").GetString());
+    }
+
+    /// <summary>Next to this assembly (copied), else the Functions project's own output: walk up to <c>bin/</c> and look in <c>Billing.Functions/*</c>.</summary>
+    private static string FindMetadata()
+    {
+        var here = Path.GetDirectoryName(typeof(FunctionsMetadataTests).Assembly.Location)!;
+        var local = Path.Combine(here, "functions.metadata");
+        if (File.Exists(local))
+        {
+            return local;
+        }
+
+        for (var dir = new DirectoryInfo(here); dir is not null; dir = dir.Parent)
+        {
+            var project = Path.Combine(dir.FullName, "Billing.Functions");
+            if (dir.Name == "bin" && Directory.Exists(project))
+            {
+                var configuration = new DirectoryInfo(here).Name;
+                var candidates = Directory.GetFiles(project, "functions.metadata", SearchOption.AllDirectories)
+                    .OrderByDescending(p => p.Contains(Path.DirectorySeparatorChar + configuration + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                    .ThenByDescending(File.GetLastWriteTimeUtc);
+                if (candidates.FirstOrDefault() is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        var repo = typeof(FunctionsMetadataTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepoRoot")?.Value;
+        throw new FileNotFoundException($"functions.metadata not found near {here} (repo {repo}); build functions/Billing.Functions first.");
+    }
+}

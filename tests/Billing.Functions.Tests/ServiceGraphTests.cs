@@ -1,0 +1,79 @@
+using Billing.Core.Billing;
+using Billing.Core.Documents;
+using Billing.Core.Email;
+using Billing.Core.Events;
+using Billing.Core.Messaging;
+using Billing.Core.Storage;
+using Billing.Functions.Billing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Billing.Functions.Tests;
+
+/// <summary>The worker's DI graph, built as Program.cs builds it, with identity-based Azure settings.</summary>
+public sealed class ServiceGraphTests
+{
+    public static IConfiguration SampleAzureConfiguration() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["AzureWebJobsStorage:blobServiceUri"] = "https://stbilling.blob.core.windows.net",
+        ["AzureWebJobsStorage:queueServiceUri"] = "https://stbilling.queue.core.windows.net",
+        ["AzureWebJobsStorage:clientId"] = "00000000-0000-0000-0000-000000000001",
+        ["COSMOS:accountEndpoint"] = "https://cosmos-billing.documents.azure.com:443/",
+        ["SERVICEBUS:fullyQualifiedNamespace"] = "sb-billing.servicebus.windows.net",
+        ["AZURE_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
+        ["SENDGRID_API_KEY"] = "SG.test",
+        ["BILLING_SCHEDULE"] = "0 0 5 * * *",
+        ["BILL_ACCOUNT_QUEUE"] = "bill-account",
+        ["SEND_INVOICE_QUEUE"] = "send-invoice",
+        ["Seller:LegalName"] = "Example Billing GmbH",
+        ["Seller:VatId"] = "DE123456789",
+        ["Seller:Street"] = "Musterstrasse 1",
+        ["Seller:City"] = "Berlin",
+        ["Seller:PostalCode"] = "10115",
+        ["Seller:CountryCode"] = "DE",
+        ["Seller:Email"] = "billing@example.com",
+        ["Seller:Iban"] = "DE89370400440532013000",
+        ["Seller:DomesticVatRate"] = "19",
+    }).Build();
+
+    private static ServiceProvider Build()
+    {
+        var configuration = SampleAzureConfiguration();
+        var services = new ServiceCollection().AddLogging().AddSingleton(configuration);
+        services.AddBillingFunctions(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    [Theory]
+    [InlineData(typeof(BillingScheduler))]
+    [InlineData(typeof(AccountBiller))]
+    [InlineData(typeof(InvoiceIssuer))]
+    [InlineData(typeof(InvoiceMailer))]
+    [InlineData(typeof(IDocumentStore))]
+    [InlineData(typeof(IBlobStore))]
+    [InlineData(typeof(IWorkQueue))]
+    [InlineData(typeof(IEventPublisher))]
+    [InlineData(typeof(IEmailSender))]
+    [InlineData(typeof(IInvoiceDocumentRenderer))]
+    [InlineData(typeof(global::Billing.Azure.Storage.PoisonQueueInspector))]
+    [InlineData(typeof(TimeProvider))]
+    public async Task Service_Resolves(Type service)
+    {
+        await using var provider = Build();
+
+        Assert.NotNull(provider.GetRequiredService(service));
+    }
+
+    [Theory]
+    [InlineData(typeof(ScheduleBilling))]
+    [InlineData(typeof(BillAccount))]
+    [InlineData(typeof(SendInvoice))]
+    public async Task FunctionClass_IsActivatedFromTheGraph(Type function)
+    {
+        // Service Bus clients are IAsyncDisposable only: the provider must be disposed asynchronously, as the host does.
+        await using var provider = Build();
+
+        // The worker activates function classes with ActivatorUtilities over the host's provider.
+        Assert.NotNull(ActivatorUtilities.CreateInstance(provider, function));
+    }
+}
