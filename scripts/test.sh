@@ -24,7 +24,7 @@ if [ -x scripts/install-prerequisites.sh ]; then
 fi
 
 echo "== build"
-dotnet build BillingFunctions.sln -c Debug -warnaserror -nologo -clp:ErrorsOnly
+dotnet build BillingFunctions.sln -c Debug -nologo -clp:ErrorsOnly  # warnings are errors through Directory.Build.props
 
 if [ -x scripts/emulators-start.sh ] && [ "${BILLING_SKIP_EMULATORS:-0}" != 1 ]; then
   echo "== emulators"
