@@ -10,10 +10,12 @@ public sealed class FunctionsMetadataTests
         JsonDocument.Parse(File.ReadAllText(FindMetadata())).RootElement.EnumerateArray().ToArray());
 
     [Theory]
-    [InlineData("ScheduleBilling", "timerTrigger", "schedule", "%BILLING_SCHEDULE%")]
-    [InlineData("BillAccount", "queueTrigger", "queueName", "%BILL_ACCOUNT_QUEUE%")]
-    [InlineData("SendInvoice", "queueTrigger", "queueName", "%SEND_INVOICE_QUEUE%")]
-    public void Function_IsDeclaredWithItsTriggerAndSetting(string name, string triggerType, string property, string setting)
+    [InlineData("ScheduleBilling", "timerTrigger", "schedule", "%BILLING_SCHEDULE%", "Billing")]
+    [InlineData("BillAccount", "queueTrigger", "queueName", "%BILL_ACCOUNT_QUEUE%", "Billing")]
+    [InlineData("SendInvoice", "queueTrigger", "queueName", "%SEND_INVOICE_QUEUE%", "Billing")]
+    [InlineData("ScheduleDunning", "timerTrigger", "schedule", "%DUNNING_SCHEDULE%", "Dunning")]
+    [InlineData("SendDunningNotice", "queueTrigger", "queueName", "%DUNNING_NOTICE_QUEUE%", "Dunning")]
+    public void Function_IsDeclaredWithItsTriggerAndSetting(string name, string triggerType, string property, string setting, string area)
     {
         var function = Assert.Single(s_functions.Value, f => f.GetProperty("name").GetString() == name);
         var binding = Assert.Single(function.GetProperty("bindings").EnumerateArray());
@@ -23,19 +25,21 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(setting, binding.GetProperty(property).GetString());
         Assert.False(binding.TryGetProperty("connection", out var connection) && connection.GetString() is { Length: > 0 } c && c != "AzureWebJobsStorage",
             "Queue triggers use the default AzureWebJobsStorage connection.");
-        Assert.StartsWith("Billing.Functions.Billing.", function.GetProperty("entryPoint").GetString(), StringComparison.Ordinal);
+        Assert.Equal($"Billing.Functions.{area}.{name}.RunAsync", function.GetProperty("entryPoint").GetString());
     }
 
     [Fact]
-    public void Metadata_DeclaresExactlyTheBillingTriggers()
+    public void Metadata_DeclaresExactlyTheBillingAndDunningTriggers()
     {
-        Assert.Equal(["BillAccount", "ScheduleBilling", "SendInvoice"], s_functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["BillAccount", "ScheduleBilling", "ScheduleDunning", "SendDunningNotice", "SendInvoice"], s_functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void ScheduleBilling_RetriesWithBackoff()
+    [Theory]
+    [InlineData("ScheduleBilling")]
+    [InlineData("ScheduleDunning")]
+    public void TimerFunction_RetriesWithBackoff(string name)
     {
-        var function = Assert.Single(s_functions.Value, f => f.GetProperty("name").GetString() == "ScheduleBilling");
+        var function = Assert.Single(s_functions.Value, f => f.GetProperty("name").GetString() == name);
 
         Assert.Equal("exponentialBackoff", function.GetProperty("retry").GetProperty("strategy").GetString());
     }

@@ -1,12 +1,15 @@
 using Billing.Core.Billing;
 using Billing.Core.Documents;
+using Billing.Core.Dunning;
 using Billing.Core.Email;
 using Billing.Core.Events;
 using Billing.Core.Messaging;
 using Billing.Core.Storage;
 using Billing.Functions.Billing;
+using Billing.Functions.Dunning;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Billing.Functions.Tests;
 
@@ -25,6 +28,11 @@ public sealed class ServiceGraphTests
         ["BILLING_SCHEDULE"] = "0 0 5 * * *",
         ["BILL_ACCOUNT_QUEUE"] = "bill-account",
         ["SEND_INVOICE_QUEUE"] = "send-invoice",
+        ["DUNNING_SCHEDULE"] = "0 0 7 * * *",
+        ["DUNNING_NOTICE_QUEUE"] = "dunning-notice-test",
+        ["DUNNING_MAX_BANK_FILE_AGE"] = "5",
+        ["DUNNING_REQUIRE_BANK_FILE"] = "false",
+        ["DUNNING_GROUP_PER_ACCOUNT"] = "false",
         ["Seller:LegalName"] = "Example Billing GmbH",
         ["Seller:VatId"] = "DE123456789",
         ["Seller:Street"] = "Musterstrasse 1",
@@ -49,6 +57,8 @@ public sealed class ServiceGraphTests
     [InlineData(typeof(AccountBiller))]
     [InlineData(typeof(InvoiceIssuer))]
     [InlineData(typeof(InvoiceMailer))]
+    [InlineData(typeof(DunningScheduler))]
+    [InlineData(typeof(DunningNoticeSender))]
     [InlineData(typeof(IDocumentStore))]
     [InlineData(typeof(IBlobStore))]
     [InlineData(typeof(IWorkQueue))]
@@ -68,6 +78,8 @@ public sealed class ServiceGraphTests
     [InlineData(typeof(ScheduleBilling))]
     [InlineData(typeof(BillAccount))]
     [InlineData(typeof(SendInvoice))]
+    [InlineData(typeof(ScheduleDunning))]
+    [InlineData(typeof(SendDunningNotice))]
     public async Task FunctionClass_IsActivatedFromTheGraph(Type function)
     {
         // Service Bus clients are IAsyncDisposable only: the provider must be disposed asynchronously, as the host does.
@@ -75,5 +87,33 @@ public sealed class ServiceGraphTests
 
         // The worker activates function classes with ActivatorUtilities over the host's provider.
         Assert.NotNull(ActivatorUtilities.CreateInstance(provider, function));
+    }
+
+    [Fact]
+    public async Task DunningSettings_AreReadFromTheAppSettings()
+    {
+        await using var provider = Build();
+
+        var dunning = provider.GetRequiredService<IOptions<DunningOptions>>().Value;
+        Assert.Equal(5, dunning.MaxBankFileAgeDays);
+        Assert.False(dunning.RequireBankFile);
+        Assert.False(dunning.GroupPerAccount);
+        Assert.NotNull(dunning.PolicyNamed(DunningPolicy.DefaultName));
+        Assert.Equal("dunning-notice-test", provider.GetRequiredService<IOptions<QueueOptions>>().Value.DunningNotice);
+    }
+
+    [Fact]
+    public async Task DunningSettings_Invalid_FailValidation()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddConfiguration(SampleAzureConfiguration())
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["DUNNING_MAX_BANK_FILE_AGE"] = "-1" })
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddBillingFunctions(configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DunningOptions>>().Value);
+        Assert.Contains("DUNNING_MAX_BANK_FILE_AGE", error.Message, StringComparison.Ordinal);
     }
 }

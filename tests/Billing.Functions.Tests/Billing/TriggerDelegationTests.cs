@@ -75,6 +75,30 @@ public sealed class TriggerDelegationTests
     }
 
     [Fact]
+    public async Task SendInvoice_WhenAnotherWorkerIsSendingIt_ThrowsSendInProgress_SoTheHostRetries()
+    {
+        var seller = new Core.Sellers.SellerOptions
+        {
+            LegalName = "Example Billing GmbH", VatId = "DE123456789", Street = "Musterstrasse 1", City = "Berlin", PostalCode = "10115",
+            CountryCode = "DE", Email = "billing@example.com", Iban = "DE89370400440532013000", DomesticVatRate = 19m,
+        };
+        var charge = new Charge { Key = "c1", Date = new DateOnly(2026, 3, 1), Kind = InvoiceLineKind.Recurring, Description = "Plan", Quantity = 1m, UnitPrice = Money.Of(100m, "EUR") };
+        var invoice = InvoiceCalculator.Draft("inv-acc-7-20260301", Account("acc-7"), seller, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 1), [charge]) with
+        {
+            Status = InvoiceStatus.Open, Number = "INV-2026-000001", PdfPath = "acc-7/INV-2026-000001.pdf", UblPath = "acc-7/INV-2026-000001.xml",
+            EmailClaimedAt = _time.GetUtcNow().AddSeconds(-10),
+        };
+        _store.ReadAsync<Invoice>("acc-7", invoice.Id, Arg.Any<CancellationToken>())
+            .Returns(new Stored<Invoice>(DocumentKey.For<Invoice>("acc-7", invoice.Id), invoice, "e1"));
+        var function = new SendInvoice(UseCase<InvoiceMailer>(), NullLogger<SendInvoice>.Instance);
+
+        var error = await Assert.ThrowsAsync<SendInProgressException>(
+            () => function.RunAsync("{\"accountId\":\"acc-7\",\"invoiceId\":\"inv-acc-7-20260301\"}", CancellationToken.None));
+
+        Assert.Equal(invoice.Id, error.SubjectId);
+    }
+
+    [Fact]
     public async Task SendInvoice_WithABadMessage_Throws()
     {
         var mailer = UseCase<InvoiceMailer>();
