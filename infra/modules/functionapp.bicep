@@ -217,6 +217,8 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'SENDGRID_FROM_NAME', value: sendGridFromName }
 
         { name: 'DUNNING_MAX_BANK_FILE_AGE', value: string(dunningMaxBankFileAgeDays) }
+        { name: 'DUNNING_REQUIRE_BANK_FILE', value: 'true' }
+        { name: 'DUNNING_GROUP_PER_ACCOUNT', value: 'true' }
 
         // DefaultAzureCredential picks the user-assigned identity through this.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }

@@ -11,19 +11,14 @@ internal static class CamtBalance
         var debit = false;
         DateOnly? date = null;
         DateTimeOffset? timestamp = null;
-        var position = cursor.Position;
-        cursor.Children(() =>
+        var start = cursor.Mark();
+        var parent = cursor.Enter();
+        while (cursor.NextChild(parent))
         {
             switch (cursor.Name)
             {
                 case "Tp":
-                    cursor.Children(() =>
-                    {
-                        if (cursor.Name == "CdOrPrtry")
-                        {
-                            cursor.Children(() => type = cursor.ReadText());
-                        }
-                    });
+                    type = ReadType(cursor) ?? type;
                     break;
                 case "Amt":
                     currency = cursor.Currency() ?? string.Empty;
@@ -33,7 +28,8 @@ internal static class CamtBalance
                     debit = cursor.ReadText() == "DBIT";
                     break;
                 case "Dt":
-                    cursor.Children(() =>
+                    var dates = cursor.Enter();
+                    while (cursor.NextChild(dates))
                     {
                         if (cursor.Name == "Dt")
                         {
@@ -41,19 +37,40 @@ internal static class CamtBalance
                         }
                         else if (cursor.Name == "DtTm")
                         {
-                            timestamp = cursor.ReadDateTime();
-                            date = DateOnly.FromDateTime(timestamp.Value.DateTime);
+                            var time = cursor.ReadDateTime();
+                            timestamp = time;
+                            date = DateOnly.FromDateTime(time.DateTime);
                         }
-                    });
+                    }
+
                     break;
             }
-        });
+        }
 
         if (amount is null)
         {
-            throw new BankFileFormatException(position, "expected <Amt> in <Bal>");
+            throw new BankFileFormatException(cursor.Format(start), "expected <Amt> in <Bal>");
         }
 
         return new Balance(debit ? -amount.Value : amount.Value, currency, date, type) { Timestamp = timestamp };
+    }
+
+    private static string? ReadType(XmlCursor cursor)
+    {
+        string? type = null;
+        var parent = cursor.Enter();
+        while (cursor.NextChild(parent))
+        {
+            if (cursor.Name == "CdOrPrtry")
+            {
+                var code = cursor.Enter();
+                while (cursor.NextChild(code))
+                {
+                    type = cursor.ReadText();
+                }
+            }
+        }
+
+        return type;
     }
 }

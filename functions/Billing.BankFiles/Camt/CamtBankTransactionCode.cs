@@ -8,46 +8,55 @@ internal static class CamtBankTransactionCode
 {
     public static string? Read(XmlCursor cursor, out string? proprietary)
     {
-        string? domain = null, family = null, subFamily = null, prtry = null;
-        cursor.Children(() =>
+        string? domain = null, family = null, subFamily = null;
+        proprietary = null;
+        var parent = cursor.Enter();
+        while (cursor.NextChild(parent))
         {
             if (cursor.Name == "Domn")
             {
-                cursor.Children(() =>
-                {
-                    if (cursor.Name == "Cd")
-                    {
-                        domain = cursor.ReadText();
-                    }
-                    else if (cursor.Name == "Fmly")
-                    {
-                        cursor.Children(() =>
-                        {
-                            if (cursor.Name == "Cd")
-                            {
-                                family = cursor.ReadText();
-                            }
-                            else if (cursor.Name == "SubFmlyCd")
-                            {
-                                subFamily = cursor.ReadText();
-                            }
-                        });
-                    }
-                });
+                ReadDomain(cursor, ref domain, ref family, ref subFamily);
             }
             else if (cursor.Name == "Prtry")
             {
-                cursor.Children(() =>
+                var prtry = cursor.Enter();
+                while (cursor.NextChild(prtry))
                 {
                     if (cursor.Name == "Cd")
                     {
-                        prtry = cursor.ReadText();
+                        proprietary = cursor.ReadText();
                     }
-                });
+                }
             }
-        });
+        }
 
-        proprietary = prtry;
-        return domain is null ? prtry : $"{domain}/{family}/{subFamily}";
+        return domain is null ? proprietary : string.Concat(domain, "/", family, "/", subFamily);
+    }
+
+    private static void ReadDomain(XmlCursor cursor, ref string? domain, ref string? family, ref string? subFamily)
+    {
+        var parent = cursor.Enter();
+        while (cursor.NextChild(parent))
+        {
+            if (cursor.Name == "Cd")
+            {
+                domain = cursor.ReadText();
+            }
+            else if (cursor.Name == "Fmly")
+            {
+                var fmly = cursor.Enter();
+                while (cursor.NextChild(fmly))
+                {
+                    if (cursor.Name == "Cd")
+                    {
+                        family = cursor.ReadText();
+                    }
+                    else if (cursor.Name == "SubFmlyCd")
+                    {
+                        subFamily = cursor.ReadText();
+                    }
+                }
+            }
+        }
     }
 }

@@ -8,7 +8,8 @@ internal static class CamtCharges
         decimal? total = null;
         decimal sum = 0;
         var any = false;
-        cursor.Children(() =>
+        var parent = cursor.Enter();
+        while (cursor.NextChild(parent))
         {
             switch (cursor.Name)
             {
@@ -20,17 +21,20 @@ internal static class CamtCharges
                     any = true;
                     break;
                 case "Rcrd":
-                    cursor.Children(() =>
+                    var record = cursor.Enter();
+                    while (cursor.NextChild(record))
                     {
                         if (cursor.Name == "Amt")
                         {
                             sum += cursor.ReadAmount();
                             any = true;
                         }
-                    });
+                    }
+
                     break;
             }
-        });
+        }
+
         return total ?? (any ? sum : null);
     }
 }

@@ -20,10 +20,11 @@ internal sealed class CamtEntryReader
     public StatementEntry Read()
     {
         var entry = new StatementEntry();
-        var position = _cursor.Position;
+        var start = _cursor.Mark();
         decimal? amount = null;
         var indicator = string.Empty;
-        _cursor.Children(() =>
+        var parent = _cursor.Enter();
+        while (_cursor.NextChild(parent))
         {
             switch (_cursor.Name)
             {
@@ -38,7 +39,7 @@ internal sealed class CamtEntryReader
                     entry.IsReversal = _cursor.ReadText() is "true" or "1";
                     break;
                 case "Sts":
-                    entry.Status = Status(_cursor.Reader.IsEmptyElement ? string.Empty : StatusText());
+                    entry.Status = Status(StatusText());
                     break;
                 case "BookgDt":
                     ReadDate(out var bookingDate, out var bookingTime);
@@ -66,27 +67,21 @@ internal sealed class CamtEntryReader
                     entry.AdditionalInfo = _cursor.ReadText();
                     break;
                 case "NtryDtls":
-                    _cursor.Children(() =>
-                    {
-                        if (_cursor.Name == "TxDtls")
-                        {
-                            entry._transactionDetails.Add(_transactions.Read());
-                        }
-                    });
+                    ReadDetails(entry);
                     break;
             }
-        });
+        }
 
         if (amount is null)
         {
-            throw new BankFileFormatException(position, "expected <Amt> in <Ntry>");
+            throw new BankFileFormatException(_cursor.Format(start), "expected <Amt> in <Ntry>");
         }
 
         entry.IsCredit = indicator switch
         {
             "CRDT" => true,
             "DBIT" => false,
-            _ => throw new BankFileFormatException(position, $"expected <CdtDbtInd> CRDT or DBIT in <Ntry>, found \"{indicator}\""),
+            _ => throw new BankFileFormatException(_cursor.Format(start), $"expected <CdtDbtInd> CRDT or DBIT in <Ntry>, found \"{indicator}\""),
         };
         entry.Amount = entry.IsCredit ? amount.Value : -amount.Value;
         entry.CreditDebitMark = indicator;
@@ -94,11 +89,28 @@ internal sealed class CamtEntryReader
         return entry;
     }
 
+    private void ReadDetails(StatementEntry entry)
+    {
+        var parent = _cursor.Enter();
+        while (_cursor.NextChild(parent))
+        {
+            if (_cursor.Name == "TxDtls")
+            {
+                entry._transactionDetails.Add(_transactions.Read());
+            }
+        }
+    }
+
     private string StatusText()
     {
-        // camt .02-.07: <Sts>BOOK</Sts>; .08 and later: <Sts><Cd>BOOK</Cd></Sts> (or Prtry).
+        // camt .02-.07: <Sts>BOOK</Sts>; .08 and later: <Sts><Cd>BOOK</Cd></Sts> (or Prtry): the last text inside.
         var text = string.Empty;
         var reader = _cursor.Reader;
+        if (reader.IsEmptyElement)
+        {
+            return text;
+        }
+
         var depth = reader.Depth;
         while (_cursor.Read())
         {
@@ -124,35 +136,37 @@ internal sealed class CamtEntryReader
 
     private void ReadDate(out DateOnly? date, out DateTimeOffset? timestamp)
     {
-        DateOnly? d = null;
-        DateTimeOffset? t = null;
-        _cursor.Children(() =>
+        date = null;
+        timestamp = null;
+        var parent = _cursor.Enter();
+        while (_cursor.NextChild(parent))
         {
             if (_cursor.Name == "Dt")
             {
-                d = _cursor.ReadDate();
+                date = _cursor.ReadDate();
             }
             else if (_cursor.Name == "DtTm")
             {
-                t = _cursor.ReadDateTime();
-                d = DateOnly.FromDateTime(t.Value.DateTime);
+                var time = _cursor.ReadDateTime();
+                timestamp = time;
+                date = DateOnly.FromDateTime(time.DateTime);
             }
-        });
-        date = d;
-        timestamp = t;
+        }
     }
 
     private static void Summarise(StatementEntry entry)
     {
-        if (entry._transactionDetails.Count == 1 && entry._transactionDetails[0] is { Amount: null } only)
+        var details = entry._transactionDetails;
+        if (details.Count == 1 && details[0] is { Amount: null } only)
         {
             // A single transaction without its own amount is the whole entry.
             only.Amount = entry.Amount;
             only.Currency = entry.Currency;
         }
 
-        foreach (var detail in entry._transactionDetails)
+        for (var k = 0; k < details.Count; k++)
         {
+            var detail = details[k];
             entry.EndToEndId ??= detail.EndToEndId;
             entry.RemittanceInfo ??= detail.RemittanceInfo;
             entry.CreditorReference ??= detail.CreditorReference;
@@ -170,9 +184,9 @@ internal sealed class CamtEntryReader
             }
         }
 
-        if (entry.BankTransactionCode is null && entry._transactionDetails.Count > 0)
+        if (entry.BankTransactionCode is null && details.Count > 0)
         {
-            entry.BankTransactionCode = entry._transactionDetails[0].BankTransactionCode;
+            entry.BankTransactionCode = details[0].BankTransactionCode;
         }
     }
 }

@@ -123,7 +123,8 @@ internal sealed class CamtParser
 
     private void ReadGroupHeader()
     {
-        _cursor.Children(() =>
+        var parent = _cursor.Enter();
+        while (_cursor.NextChild(parent))
         {
             switch (_cursor.Name)
             {
@@ -134,7 +135,7 @@ internal sealed class CamtParser
                     _messageCreated = _cursor.ReadDateTime();
                     break;
             }
-        });
+        }
     }
 
     private IEnumerable<BankFileEvent> ReadStatement(StatementKind kind, List<BankFileEvent> events)
@@ -218,7 +219,8 @@ internal sealed class CamtParser
 
     private void ReadPeriod(BankStatement statement)
     {
-        _cursor.Children(() =>
+        var parent = _cursor.Enter();
+        while (_cursor.NextChild(parent))
         {
             switch (_cursor.Name)
             {
@@ -229,7 +231,7 @@ internal sealed class CamtParser
                     statement.ToTime = _cursor.ReadDateTime();
                     break;
             }
-        });
+        }
     }
 
     private static void AddBalance(BankStatement statement, Balance balance)

@@ -2,11 +2,13 @@ namespace Billing.BankFiles.Camt;
 
 /// <summary>
 /// Reads one TxDtls: Refs, Amt / AmtDtls, BkTxCd, RltdPties (with or without the .08+ Pty wrapper), RltdAgts,
-/// RmtInf (Ustrd lines, Strd/CdtrRefInf and AddtlRmtInf), RtrInf, AddtlTxInf and Chrgs.
+/// RmtInf (Ustrd lines, Strd/CdtrRefInf and AddtlRmtInf), RtrInf, AddtlTxInf and Chrgs. Without its own Amt a
+/// transaction takes AmtDtls/TxAmt, else AmtDtls/InstdAmt.
 /// </summary>
 internal sealed class CamtTransactionReader
 {
     private readonly XmlCursor _cursor;
+    private readonly PartyDrafts _parties = new();
 
     public CamtTransactionReader(XmlCursor cursor)
     {
@@ -16,10 +18,11 @@ internal sealed class CamtTransactionReader
     public TransactionDetail Read()
     {
         var detail = new TransactionDetail();
-        var parties = new PartyDrafts();
+        _parties.Clear();
         decimal? transactionAmount = null;
         string? transactionCurrency = null;
-        _cursor.Children(() =>
+        var parent = _cursor.Enter();
+        while (_cursor.NextChild(parent))
         {
             switch (_cursor.Name)
             {
@@ -31,49 +34,17 @@ internal sealed class CamtTransactionReader
                     detail.Amount = _cursor.ReadAmount();
                     break;
                 case "AmtDtls":
-                    _cursor.Children(() =>
-                    {
-                        var name = _cursor.Name;
-                        if (name is "TxAmt" or "InstdAmt")
-                        {
-                            _cursor.Children(() =>
-                            {
-                                if (_cursor.Name == "CcyXchg")
-                                {
-                                    ReadExchange(detail);
-                                    return;
-                                }
-
-                                if (_cursor.Name != "Amt")
-                                {
-                                    return;
-                                }
-
-                                var currency = _cursor.Currency();
-                                var amount = _cursor.ReadAmount();
-                                if (name == "TxAmt")
-                                {
-                                    transactionAmount = amount;
-                                    transactionCurrency = currency;
-                                }
-                                else
-                                {
-                                    detail.InstructedAmount = amount;
-                                    detail.InstructedCurrency = currency;
-                                }
-                            });
-                        }
-                    });
+                    ReadAmountDetails(detail, ref transactionAmount, ref transactionCurrency);
                     break;
                 case "BkTxCd":
                     detail.BankTransactionCode = CamtBankTransactionCode.Read(_cursor, out var proprietary);
                     detail.ProprietaryBankTransactionCode = proprietary;
                     break;
                 case "RltdPties":
-                    _cursor.Children(() => parties.ReadParty(_cursor));
+                    ReadEach(static (parties, cursor) => parties.ReadParty(cursor));
                     break;
                 case "RltdAgts":
-                    _cursor.Children(() => parties.ReadAgent(_cursor));
+                    ReadEach(static (parties, cursor) => parties.ReadAgent(cursor));
                     break;
                 case "RmtInf":
                     ReadRemittance(detail);
@@ -88,7 +59,7 @@ internal sealed class CamtTransactionReader
                     detail.Charges = CamtCharges.Read(_cursor);
                     break;
             }
-        });
+        }
 
         if (detail.Amount is null)
         {
@@ -96,13 +67,64 @@ internal sealed class CamtTransactionReader
             detail.Currency = transactionAmount is null ? detail.InstructedCurrency : transactionCurrency;
         }
 
-        detail._relatedParties.AddRange(parties.Build());
+        _parties.BuildInto(detail._relatedParties);
         return detail;
+    }
+
+    private void ReadEach(Action<PartyDrafts, XmlCursor> readChild)
+    {
+        var parent = _cursor.Enter();
+        while (_cursor.NextChild(parent))
+        {
+            readChild(_parties, _cursor);
+        }
+    }
+
+    private void ReadAmountDetails(TransactionDetail detail, ref decimal? transactionAmount, ref string? transactionCurrency)
+    {
+        var parent = _cursor.Enter();
+        while (_cursor.NextChild(parent))
+        {
+            var name = _cursor.Name;
+            if (name is not ("TxAmt" or "InstdAmt"))
+            {
+                continue;
+            }
+
+            var amountParent = _cursor.Enter();
+            while (_cursor.NextChild(amountParent))
+            {
+                if (_cursor.Name == "CcyXchg")
+                {
+                    ReadExchange(detail);
+                    continue;
+                }
+
+                if (_cursor.Name != "Amt")
+                {
+                    continue;
+                }
+
+                var currency = _cursor.Currency();
+                var amount = _cursor.ReadAmount();
+                if (name == "TxAmt")
+                {
+                    transactionAmount = amount;
+                    transactionCurrency = currency;
+                }
+                else
+                {
+                    detail.InstructedAmount = amount;
+                    detail.InstructedCurrency = currency;
+                }
+            }
+        }
     }
 
     private void ReadExchange(TransactionDetail detail)
     {
-        _cursor.Children(() =>
+        var parent = _cursor.Enter();
+        while (_cursor.NextChild(parent))
         {
             switch (_cursor.Name)
             {
@@ -110,18 +132,20 @@ internal sealed class CamtTransactionReader
                     detail.SourceCurrency = _cursor.ReadText();
                     break;
                 case "XchgRate":
+                    var start = _cursor.Mark();
                     var text = _cursor.ReadText();
                     detail.ExchangeRate = decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var rate)
                         ? rate
-                        : throw new BankFileFormatException(_cursor.Position, $"expected an exchange rate, found \"{text}\"");
+                        : throw new BankFileFormatException(_cursor.Format(start), $"expected an exchange rate, found \"{text}\"");
                     break;
             }
-        });
+        }
     }
 
     private void ReadReferences(TransactionDetail detail)
     {
-        _cursor.Children(() =>
+        var parent = _cursor.Enter();
+        while (_cursor.NextChild(parent))
         {
             switch (_cursor.Name)
             {
@@ -147,12 +171,13 @@ internal sealed class CamtTransactionReader
                     detail.Uetr = _cursor.ReadText();
                     break;
             }
-        });
+        }
     }
 
     private void ReadRemittance(TransactionDetail detail)
     {
-        _cursor.Children(() =>
+        var parent = _cursor.Enter();
+        while (_cursor.NextChild(parent))
         {
             if (_cursor.Name == "Ustrd")
             {
@@ -160,7 +185,8 @@ internal sealed class CamtTransactionReader
             }
             else if (_cursor.Name == "Strd")
             {
-                _cursor.Children(() =>
+                var structured = _cursor.Enter();
+                while (_cursor.NextChild(structured))
                 {
                     if (_cursor.Name == "AddtlRmtInf")
                     {
@@ -170,15 +196,16 @@ internal sealed class CamtTransactionReader
                     {
                         ReadCreditorReference(detail);
                     }
-                });
+                }
             }
-        });
+        }
     }
 
     private void ReadCreditorReference(TransactionDetail detail)
     {
         string? type = null, reference = null;
-        _cursor.Children(() =>
+        var parent = _cursor.Enter();
+        while (_cursor.NextChild(parent))
         {
             if (_cursor.Name == "Ref")
             {
@@ -186,15 +213,20 @@ internal sealed class CamtTransactionReader
             }
             else if (_cursor.Name == "Tp")
             {
-                _cursor.Children(() =>
+                var typeParent = _cursor.Enter();
+                while (_cursor.NextChild(typeParent))
                 {
                     if (_cursor.Name == "CdOrPrtry")
                     {
-                        _cursor.Children(() => type = _cursor.ReadText());
+                        var code = _cursor.Enter();
+                        while (_cursor.NextChild(code))
+                        {
+                            type = _cursor.ReadText();
+                        }
                     }
-                });
+                }
             }
-        });
+        }
 
         if (detail.CreditorReference is null && reference is not null)
         {
@@ -205,17 +237,23 @@ internal sealed class CamtTransactionReader
 
     private void ReadReturn(TransactionDetail detail)
     {
-        _cursor.Children(() =>
+        var parent = _cursor.Enter();
+        while (_cursor.NextChild(parent))
         {
             if (_cursor.Name == "Rsn")
             {
-                _cursor.Children(() => detail.ReturnReason ??= _cursor.ReadText());
+                var reason = _cursor.Enter();
+                while (_cursor.NextChild(reason))
+                {
+                    var text = _cursor.ReadText();
+                    detail.ReturnReason ??= text;
+                }
             }
             else if (_cursor.Name == "AddtlInf")
             {
                 var text = _cursor.ReadText();
                 detail.ReturnAdditionalInfo = detail.ReturnAdditionalInfo is null ? text : detail.ReturnAdditionalInfo + " " + text;
             }
-        });
+        }
     }
 }

@@ -2,11 +2,14 @@ namespace Billing.BankFiles.Camt;
 
 /// <summary>
 /// Collects RltdPties and RltdAgts of one TxDtls into <see cref="RelatedParty"/> objects: Dbtr + DbtrAcct + DbtrAgt
-/// make the Debtor, and so on. From .08 a party may be wrapped in Pty (or be an Agt); both shapes are read.
+/// make the Debtor, and so on. From .08 a party may be wrapped in Pty (or be an Agt); both shapes are read. One
+/// instance serves every transaction of a file: <see cref="Clear"/> starts the next one.
 /// </summary>
 internal sealed class PartyDrafts
 {
     private readonly List<Draft> _drafts = [];
+
+    public void Clear() => _drafts.Clear();
 
     public void ReadParty(XmlCursor cursor)
     {
@@ -16,8 +19,17 @@ internal sealed class PartyDrafts
             case "Dbtr" or "Cdtr" or "UltmtDbtr" or "UltmtCdtr" or "InitgPty":
                 ReadPartyBody(cursor, Get(RoleOf(element)));
                 break;
-            case "DbtrAcct" or "CdtrAcct" or "UltmtDbtrAcct" or "UltmtCdtrAcct":
-                ReadAccount(cursor, Get(RoleOf(element[..^4])));
+            case "DbtrAcct":
+                ReadAccount(cursor, Get("Debtor"));
+                break;
+            case "CdtrAcct":
+                ReadAccount(cursor, Get("Creditor"));
+                break;
+            case "UltmtDbtrAcct":
+                ReadAccount(cursor, Get("UltimateDebtor"));
+                break;
+            case "UltmtCdtrAcct":
+                ReadAccount(cursor, Get("UltimateCreditor"));
                 break;
         }
     }
@@ -36,20 +48,22 @@ internal sealed class PartyDrafts
         }
 
         var draft = Get(role);
-        cursor.Children(() =>
+        var parent = cursor.Enter();
+        while (cursor.NextChild(parent))
         {
             if (cursor.Name == "FinInstnId")
             {
                 ReadInstitution(cursor, draft);
             }
-        });
+        }
     }
 
-    public IEnumerable<RelatedParty> Build()
+    /// <summary>Adds one <see cref="RelatedParty"/> per role seen, in the order the roles first appeared.</summary>
+    public void BuildInto(List<RelatedParty> parties)
     {
         foreach (var d in _drafts)
         {
-            yield return new RelatedParty
+            parties.Add(new RelatedParty
             {
                 Role = d.Role,
                 Name = d.Name,
@@ -57,14 +71,14 @@ internal sealed class PartyDrafts
                 OtherAccountId = d.OtherId,
                 Bic = d.Bic,
                 AgentName = d.AgentName,
-                AddressLines = d.AddressLines,
+                AddressLines = (IReadOnlyList<string>?)d.AddressLines ?? [],
                 StreetName = d.Street,
                 BuildingNumber = d.Building,
                 PostCode = d.PostCode,
                 TownName = d.Town,
                 Country = d.Country,
                 Identification = d.Identification,
-            };
+            });
         }
     }
 
@@ -94,7 +108,8 @@ internal sealed class PartyDrafts
 
     private static void ReadPartyBody(XmlCursor cursor, Draft draft)
     {
-        cursor.Children(() =>
+        var parent = cursor.Enter();
+        while (cursor.NextChild(parent))
         {
             switch (cursor.Name)
             {
@@ -102,13 +117,14 @@ internal sealed class PartyDrafts
                     ReadPartyBody(cursor, draft);
                     break;
                 case "Agt":
-                    cursor.Children(() =>
+                    var agent = cursor.Enter();
+                    while (cursor.NextChild(agent))
                     {
                         if (cursor.Name == "FinInstnId")
                         {
                             ReadInstitution(cursor, draft);
                         }
-                    });
+                    }
 
                     // From .08 a party may be a financial institution (Pty or Agt): its name is the party's name.
                     draft.Name ??= draft.AgentName;
@@ -123,21 +139,23 @@ internal sealed class PartyDrafts
                     ReadIdentification(cursor, draft);
                     break;
             }
-        });
+        }
     }
 
     private static void ReadIdentification(XmlCursor cursor, Draft draft)
     {
-        cursor.Children(() =>
+        var parent = cursor.Enter();
+        while (cursor.NextChild(parent))
         {
             if (cursor.Name is "AnyBIC" or "BICOrBEI")
             {
                 draft.Identification ??= cursor.ReadText();
-                return;
+                continue;
             }
 
             // OrgId / PrvtId: the first Othr/Id is the identification (e.g. a SEPA creditor id).
-            cursor.Children(() =>
+            var id = cursor.Enter();
+            while (cursor.NextChild(id))
             {
                 if (cursor.Name is "AnyBIC" or "BICOrBEI")
                 {
@@ -145,26 +163,28 @@ internal sealed class PartyDrafts
                 }
                 else if (cursor.Name == "Othr")
                 {
-                    cursor.Children(() =>
+                    var other = cursor.Enter();
+                    while (cursor.NextChild(other))
                     {
                         if (cursor.Name == "Id")
                         {
                             draft.Identification ??= cursor.ReadText();
                         }
-                    });
+                    }
                 }
-            });
-        });
+            }
+        }
     }
 
     private static void ReadAddress(XmlCursor cursor, Draft draft)
     {
-        cursor.Children(() =>
+        var parent = cursor.Enter();
+        while (cursor.NextChild(parent))
         {
             switch (cursor.Name)
             {
                 case "AdrLine":
-                    draft.AddressLines.Add(cursor.ReadText());
+                    (draft.AddressLines ??= []).Add(cursor.ReadText());
                     break;
                 case "StrtNm":
                     draft.Street = cursor.ReadText();
@@ -182,19 +202,21 @@ internal sealed class PartyDrafts
                     draft.Country = cursor.ReadText();
                     break;
             }
-        });
+        }
     }
 
     private static void ReadAccount(XmlCursor cursor, Draft draft)
     {
-        cursor.Children(() =>
+        var parent = cursor.Enter();
+        while (cursor.NextChild(parent))
         {
             if (cursor.Name != "Id")
             {
-                return;
+                continue;
             }
 
-            cursor.Children(() =>
+            var id = cursor.Enter();
+            while (cursor.NextChild(id))
             {
                 if (cursor.Name == "IBAN")
                 {
@@ -202,21 +224,23 @@ internal sealed class PartyDrafts
                 }
                 else if (cursor.Name == "Othr")
                 {
-                    cursor.Children(() =>
+                    var other = cursor.Enter();
+                    while (cursor.NextChild(other))
                     {
                         if (cursor.Name == "Id")
                         {
                             draft.OtherId = cursor.ReadText();
                         }
-                    });
+                    }
                 }
-            });
-        });
+            }
+        }
     }
 
     private static void ReadInstitution(XmlCursor cursor, Draft draft)
     {
-        cursor.Children(() =>
+        var parent = cursor.Enter();
+        while (cursor.NextChild(parent))
         {
             switch (cursor.Name)
             {
@@ -227,7 +251,7 @@ internal sealed class PartyDrafts
                     draft.AgentName = cursor.ReadText();
                     break;
             }
-        });
+        }
     }
 
     private sealed class Draft(string role)
@@ -244,7 +268,7 @@ internal sealed class PartyDrafts
 
         public string? AgentName { get; set; }
 
-        public List<string> AddressLines { get; } = [];
+        public List<string>? AddressLines { get; set; }
 
         public string? Street { get; set; }
 

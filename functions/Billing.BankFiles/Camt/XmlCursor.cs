@@ -6,68 +6,141 @@ namespace Billing.BankFiles.Camt;
 
 /// <summary>
 /// A forward-only view of an <see cref="XmlReader"/> that knows the element path (for error positions),
-/// enforces the depth and text-length limits, and parses camt amounts, dates and timestamps.
+/// enforces the depth and text-length limits, and parses camt amounts, dates and timestamps. Children are walked
+/// with <see cref="Enter"/> and <see cref="NextChild"/> (no delegate per element); a position is only formatted when
+/// an error is reported, from a <see cref="Mark"/> taken where the element started.
 /// </summary>
 internal sealed class XmlCursor
 {
     private readonly XmlReader _reader;
+    private readonly IXmlLineInfo? _lineInfo;
     private readonly BankFileReaderOptions _options;
     private readonly string[] _path;
     private int _depth;
+    private int _nodeDepth;
+    private XmlNodeType _nodeType;
+    private bool _sawElement;
 
     public XmlCursor(XmlReader reader, BankFileReaderOptions options)
     {
         _reader = reader;
+        _lineInfo = reader as IXmlLineInfo;
         _options = options;
         _path = new string[options.MaxXmlDepth + 2];
     }
 
     public XmlReader Reader => _reader;
 
+    /// <summary>The local name of the current node (atomised by the reader's name table).</summary>
+    public string Name => _reader.LocalName;
+
     /// <summary>Where the reader is: "line 12, /Document/BkToCstmrStmt/Stmt/Ntry/Amt".</summary>
-    public string Position
+    public string Position => Format(Mark());
+
+    /// <summary>Remembers the current line and depth; valid for <see cref="Format"/> while the reader is still inside that element.</summary>
+    public PositionMark Mark() => new(_lineInfo is { } info && info.HasLineInfo() ? info.LineNumber : 0, _depth);
+
+    /// <summary>Formats a remembered position: its line and the element path down to its depth.</summary>
+    public string Format(PositionMark mark)
     {
-        get
+        var builder = new StringBuilder();
+        if (mark.Line > 0)
         {
-            var builder = new StringBuilder();
-            if (_reader is IXmlLineInfo info && info.HasLineInfo())
-            {
-                builder.Append(CultureInfo.InvariantCulture, $"line {info.LineNumber}, ");
-            }
-
-            for (var k = 0; k < _depth; k++)
-            {
-                builder.Append('/').Append(_path[k]);
-            }
-
-            return builder.ToString();
+            builder.Append(CultureInfo.InvariantCulture, $"line {mark.Line}, ");
         }
+
+        for (var k = 0; k < mark.Depth; k++)
+        {
+            builder.Append('/').Append(_path[k]);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Moves to the next node; on an element start pushes its name, on an element end pops it.</summary>
     public bool Read()
     {
-        if (!_reader.Read())
+        if (!ReadNode())
         {
+            _nodeType = XmlNodeType.None;
             return false;
         }
 
-        if (_reader.NodeType == XmlNodeType.Element)
+        var depth = _nodeDepth = _reader.Depth;
+        _nodeType = _reader.NodeType;
+        if (_nodeType == XmlNodeType.Element)
         {
-            if (_reader.Depth > _options.MaxXmlDepth)
+            if (depth > _options.MaxXmlDepth)
             {
                 throw new BankFileFormatException(Position, $"elements nested deeper than {_options.MaxXmlDepth}");
             }
 
-            _depth = _reader.Depth + 1;
-            _path[_reader.Depth] = _reader.LocalName;
+            // Names are atomised: in repetitive documents the slot usually holds this name already, and skipping the
+            // store saves a GC write barrier per element.
+            var name = _reader.LocalName;
+            if (!ReferenceEquals(_path[depth], name))
+            {
+                _path[depth] = name;
+            }
+
+            _depth = depth + 1;
+            _sawElement = true;
         }
         else
         {
-            _depth = _reader.Depth;
+            _depth = depth;
         }
 
         return true;
+    }
+
+    private bool ReadNode()
+    {
+        try
+        {
+            return _reader.Read();
+        }
+        catch (XmlException ex) when (ex.LineNumber == 0 && !_sawElement)
+        {
+            // A prohibited DTD is reported without a line, and the reader forgets its own: name the prolog instead.
+            throw new BankFileFormatException("prolog, before the root element", "malformed XML: " + ex.Message, ex);
+        }
+    }
+
+    /// <summary>
+    /// Starts walking the children of the current start element: returns the token to pass to <see cref="NextChild"/>
+    /// (an empty element has no children).
+    /// </summary>
+    public int Enter() => _reader.IsEmptyElement ? -1 : _nodeDepth;
+
+    /// <summary>
+    /// Moves to the next child start element of the element entered with <paramref name="parent"/>; false at its end
+    /// tag. The caller consumes each child (ReadText, Skip, a nested walk) or ignores it: grandchildren are passed over.
+    /// </summary>
+    public bool NextChild(int parent)
+    {
+        if (parent < 0)
+        {
+            return false;
+        }
+
+        // Read() caches the node type and depth, so the walk makes no extra calls into the reader.
+        while (Read())
+        {
+            if (_nodeType == XmlNodeType.Element)
+            {
+                if (_nodeDepth == parent + 1)
+                {
+                    return true;
+                }
+            }
+            else if (_nodeType == XmlNodeType.EndElement && _nodeDepth == parent)
+            {
+                return false;
+            }
+        }
+
+        throw new BankFileFormatException(Position, "unexpected end of document");
     }
 
     /// <summary>Reads the text content of the current element (which must be a start element) and moves past its end.</summary>
@@ -78,11 +151,11 @@ internal sealed class XmlCursor
             return string.Empty;
         }
 
-        var depth = _reader.Depth;
+        var depth = _nodeDepth;
         string? text = null;
         while (Read())
         {
-            switch (_reader.NodeType)
+            switch (_nodeType)
             {
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
                     var value = _reader.Value;
@@ -93,8 +166,8 @@ internal sealed class XmlCursor
                     }
 
                     break;
-                case XmlNodeType.EndElement when _reader.Depth == depth:
-                    return text?.Trim() ?? string.Empty;
+                case XmlNodeType.EndElement when _nodeDepth == depth:
+                    return text is null ? string.Empty : Trim(text);
                 case XmlNodeType.Element:
                     throw new BankFileFormatException(Position, "expected text, found a child element");
             }
@@ -106,13 +179,14 @@ internal sealed class XmlCursor
     /// <summary>Reads the Ccy attribute of the current element, if any.</summary>
     public string? Currency() => _reader.GetAttribute("Ccy");
 
-    /// <summary>Reads an unsigned camt amount (decimal point, no sign, no exponent).</summary>
+    /// <summary>Reads an unsigned camt amount (decimal point, no sign, no exponent); an error names the amount element.</summary>
     public decimal ReadAmount()
     {
+        var start = Mark();
         var text = ReadText();
         if (!Text.AmountText.TryParse(text, '.', out var amount) || amount < 0)
         {
-            throw new BankFileFormatException(Position, $"expected an unsigned decimal amount, found \"{Clip(text)}\"");
+            throw new BankFileFormatException(Format(start), $"expected an unsigned decimal amount, found \"{Clip(text)}\"");
         }
 
         return amount;
@@ -121,75 +195,55 @@ internal sealed class XmlCursor
     /// <summary>Reads an ISO date (YYYY-MM-DD, an optional zone suffix is ignored).</summary>
     public DateOnly ReadDate()
     {
+        var start = Mark();
         var text = ReadText();
-        if (text.Length >= 10 && DateOnly.TryParseExact(text.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (TryIsoDate(text, out var date))
         {
             return date;
         }
 
-        throw new BankFileFormatException(Position, $"expected a date YYYY-MM-DD, found \"{Clip(text)}\"");
+        throw new BankFileFormatException(Format(start), $"expected a date YYYY-MM-DD, found \"{Clip(text)}\"");
     }
 
     /// <summary>Reads an ISO date-time; without a zone designator it is taken as UTC.</summary>
     public DateTimeOffset ReadDateTime()
     {
+        var start = Mark();
         var text = ReadText();
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) && text.Length >= 10)
         {
             return value;
         }
 
-        throw new BankFileFormatException(Position, $"expected a date-time YYYY-MM-DDThh:mm:ss, found \"{Clip(text)}\"");
+        throw new BankFileFormatException(Format(start), $"expected a date-time YYYY-MM-DDThh:mm:ss, found \"{Clip(text)}\"");
     }
 
     /// <summary>Skips the current element and its subtree.</summary>
     public void Skip()
     {
-        if (_reader.IsEmptyElement)
+        var parent = Enter();
+        while (NextChild(parent))
         {
-            return;
+            // Every descendant is passed over.
         }
-
-        var depth = _reader.Depth;
-        while (Read())
-        {
-            if (_reader.NodeType == XmlNodeType.EndElement && _reader.Depth == depth)
-            {
-                return;
-            }
-        }
-
-        throw new BankFileFormatException(Position, "unexpected end of document");
     }
 
-    /// <summary>
-    /// Walks the children of the current element: for each child start element calls <paramref name="onChild"/>,
-    /// which must consume the child (ReadText, Skip or a nested walk).
-    /// </summary>
-    public void Children(Action onChild)
+    /// <summary>Parses YYYY-MM-DD from the first ten characters (a time or zone may follow).</summary>
+    internal static bool TryIsoDate(ReadOnlySpan<char> text, out DateOnly date)
     {
-        if (_reader.IsEmptyElement)
+        date = default;
+        if (text.Length < 10 || text[4] != '-' || text[7] != '-'
+            || !Text.AmountText.TryDigits(text[..4], out var year) || !Text.AmountText.TryDigits(text.Slice(5, 2), out var month)
+            || !Text.AmountText.TryDigits(text.Slice(8, 2), out var day))
         {
-            return;
+            return false;
         }
 
-        var depth = _reader.Depth;
-        while (Read())
-        {
-            if (_reader.NodeType == XmlNodeType.Element && _reader.Depth == depth + 1)
-            {
-                onChild();
-            }
-            else if (_reader.NodeType == XmlNodeType.EndElement && _reader.Depth == depth)
-            {
-                return;
-            }
-        }
-
-        throw new BankFileFormatException(Position, "unexpected end of document");
+        return year >= 1 && Text.AmountText.TryDate(year, month, day, out date);
     }
 
-    public string Name => _reader.LocalName;
+    private static string Trim(string text) =>
+        text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) ? text.Trim() : text;
 
     private static string Clip(string text) => text.Length > 40 ? text[..40] + "..." : text;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Billing.BankFiles.Text;
 
 namespace Billing.BankFiles.Mt940;
@@ -8,14 +7,16 @@ namespace Billing.BankFiles.Mt940;
 /// Streams SWIFT MT940/MT942 statements. Accepts files with or without {1:}{2:}{4:} block headers, several
 /// messages per file, free text before the first tag and between messages, CR/LF/CRLF, and ":86:" fields over
 /// several lines. A statement starts at :20: and ends at the next :20: or the end of the file; an :86: belongs to
-/// the preceding :61:, or to the statement when it follows a balance.
+/// the preceding :61:, or to the statement when it follows a balance. Lines are read as spans into one reusable
+/// field buffer; only the values an entry keeps become strings.
 /// </summary>
 internal sealed class Mt940Parser
 {
     private readonly LineReader _lines;
     private readonly BankFileFormat _format;
     private readonly BankFileReaderOptions _options;
-    private readonly List<string> _fieldLines = [];
+    private readonly FieldText _field = new();
+    private readonly StructuredDetails _structured = new();
     private string? _tag;
     private int _tagLine;
     private BankStatement? _statement;
@@ -36,33 +37,15 @@ internal sealed class Mt940Parser
         yield return new BankFileEvent(BankFileEventKind.FileStarted) { Format = _format };
         var events = new List<BankFileEvent>();
         var sawTag = false;
-        while (_lines.ReadLine() is { } raw)
+        while (true)
         {
-            var line = StripBlocks(raw.AsSpan().TrimEnd(), out var terminator);
-            if (terminator)
+            var line = _lines.ReadLineSpan(out var more);
+            if (!more)
             {
-                FlushField(events);
-                _tag = null;
+                break;
             }
 
-            if (IsTag(line, out var tagLength))
-            {
-                FlushField(events);
-                sawTag = true;
-                _tag = line.Slice(1, tagLength).ToString();
-                _tagLine = _lines.LineNumber;
-                _fieldLines.Add(line[(tagLength + 2)..].ToString());
-            }
-            else if (_tag is not null && !terminator)
-            {
-                if (_fieldLines.Count >= 200)
-                {
-                    throw new BankFileFormatException($"line {_lines.LineNumber}", $":{_tag}: has too many continuation lines");
-                }
-
-                _fieldLines.Add(line.ToString());
-            }
-
+            sawTag |= ReadLine(line, events);
             foreach (var e in events)
             {
                 yield return e;
@@ -86,6 +69,56 @@ internal sealed class Mt940Parser
 
         yield return new BankFileEvent(BankFileEventKind.FileCompleted) { Format = _format };
     }
+
+    /// <summary>Adds one physical line to the current field, or flushes it when a new tag or a block boundary starts; true on a tag.</summary>
+    private bool ReadLine(ReadOnlySpan<char> raw, List<BankFileEvent> events)
+    {
+        var line = StripBlocks(raw.TrimEnd(), out var terminator);
+        if (terminator)
+        {
+            FlushField(events);
+            _tag = null;
+        }
+
+        if (IsTag(line, out var tagLength))
+        {
+            FlushField(events);
+            _tag = TagName(line.Slice(1, tagLength));
+            _tagLine = _lines.LineNumber;
+            _field.Add(line[(tagLength + 2)..]);
+            return true;
+        }
+
+        if (_tag is not null && !terminator)
+        {
+            if (_field.Count >= FieldText.MaxLines)
+            {
+                throw new BankFileFormatException($"line {_lines.LineNumber}", $":{_tag}: has too many continuation lines");
+            }
+
+            _field.Add(line);
+        }
+
+        return false;
+    }
+
+    private static string TagName(ReadOnlySpan<char> tag) => tag switch
+    {
+        "61" => "61",
+        "86" => "86",
+        "20" => "20",
+        "21" => "21",
+        "25" => "25",
+        "28" => "28",
+        "28C" => "28C",
+        "60F" => "60F",
+        "60M" => "60M",
+        "62F" => "62F",
+        "62M" => "62M",
+        "64" => "64",
+        "65" => "65",
+        _ => tag.ToString(),
+    };
 
     private static ReadOnlySpan<char> StripBlocks(ReadOnlySpan<char> line, out bool terminator)
     {
@@ -157,7 +190,50 @@ internal sealed class Mt940Parser
 
         var tag = _tag;
         _tag = null;
-        var first = _fieldLines[0];
+        if (tag == "61")
+        {
+            FlushStatementLine(events);
+        }
+        else if (tag == "86")
+        {
+            AddDetails(_field.Join(0, '\n', trim: true));
+        }
+        else
+        {
+            FlushOtherField(tag, _field.Line(0).ToString(), events);
+        }
+
+        _field.Clear();
+    }
+
+    private void FlushStatementLine(List<BankFileEvent> events)
+    {
+        _sawEntryOrClosing = true;
+        FlushEntry(events);
+        Announce(events);
+        _pending = new StatementEntry();
+        StatementLine.Parse(_field.Line(0).TrimEnd(), _field.Count > 1 ? _field.Join(1, '\n', trim: true) : null, _pending, Position);
+        _pending.Currency = Current.Currency ?? _floorCurrency ?? string.Empty;
+    }
+
+    private void AddDetails(string text)
+    {
+        if (_pending is not null)
+        {
+            _pending.Details = _pending.Details is null ? text : _pending.Details + "\n" + text;
+        }
+        else if (_sawEntryOrClosing)
+        {
+            Current.AdditionalInfo = Current.AdditionalInfo is null ? text : Current.AdditionalInfo + "\n" + text;
+        }
+        else
+        {
+            Current.HeaderInfo = Current.HeaderInfo is null ? text : Current.HeaderInfo + "\n" + text;
+        }
+    }
+
+    private void FlushOtherField(string tag, string first, List<BankFileEvent> events)
+    {
         switch (tag)
         {
             case "20":
@@ -169,7 +245,7 @@ internal sealed class Mt940Parser
                 Current.RelatedReference = NullIfEmpty(first.Trim());
                 break;
             case "25":
-                SetAccount(JoinLines(string.Empty).Trim());
+                SetAccount(_field.Join(0, null, trim: true));
                 break;
             case "28" or "28C":
                 var number = first.Trim();
@@ -200,30 +276,6 @@ internal sealed class Mt940Parser
                 FlushEntry(events);
                 AddBalance(tag, first, b => Current.ForwardAvailableBalance = b);
                 break;
-            case "61":
-                _sawEntryOrClosing = true;
-                FlushEntry(events);
-                Announce(events);
-                _pending = new StatementEntry();
-                StatementLine.Parse(first.AsSpan().TrimEnd(), _fieldLines.Count > 1 ? JoinLines(1, "\n").Trim() : null, _pending, Position);
-                _pending.Currency = Current.Currency ?? _floorCurrency ?? string.Empty;
-                break;
-            case "86":
-                var text = JoinLines("\n").Trim();
-                if (_pending is not null)
-                {
-                    _pending.Details = _pending.Details is null ? text : _pending.Details + "\n" + text;
-                }
-                else if (_sawEntryOrClosing)
-                {
-                    Current.AdditionalInfo = Current.AdditionalInfo is null ? text : Current.AdditionalInfo + "\n" + text;
-                }
-                else
-                {
-                    Current.HeaderInfo = Current.HeaderInfo is null ? text : Current.HeaderInfo + "\n" + text;
-                }
-
-                break;
             case "13D" or "13":
                 Current.CreationTime = CreationTime(first.Trim());
                 break;
@@ -240,8 +292,6 @@ internal sealed class Mt940Parser
                 // :90D:/:90C: (MT942 sums), :NS: and bank-specific tags carry nothing the model needs.
                 break;
         }
-
-        _fieldLines.Clear();
     }
 
     private BankStatement Current => _statement ??= new BankStatement
@@ -287,7 +337,7 @@ internal sealed class Mt940Parser
 
         if (_pending.Details is { } details)
         {
-            StructuredDetails.TryApply(details, _pending);
+            _structured.TryApply(details, _pending);
             _pending.RemittanceInfo ??= details;
         }
 
@@ -308,29 +358,6 @@ internal sealed class Mt940Parser
         _statementAnnounced = false;
         _floorCurrency = null;
         _sawEntryOrClosing = false;
-    }
-
-    private string JoinLines(string separator) => JoinLines(0, separator);
-
-    private string JoinLines(int from, string separator)
-    {
-        if (_fieldLines.Count - from == 1)
-        {
-            return _fieldLines[from];
-        }
-
-        var builder = new StringBuilder();
-        for (var k = from; k < _fieldLines.Count; k++)
-        {
-            if (k > from)
-            {
-                builder.Append(separator);
-            }
-
-            builder.Append(_fieldLines[k]);
-        }
-
-        return builder.ToString();
     }
 
     private DateTimeOffset? CreationTime(string text)

@@ -1,24 +1,35 @@
+using System.Text;
+
 namespace Billing.BankFiles.Mt940;
 
 /// <summary>
 /// Reads the German structured :86: (DFÜ-Abkommen / ZKA): a three-digit Geschäftsvorfallcode followed by
 /// subfields "?NN" (?00 posting text, ?10 primanota, ?20-?29 and ?60-?63 purpose, ?30 bank code/BIC,
 /// ?31 account/IBAN, ?32-?33 name, ?34 text key extension). Line breaks inside the field are not part of the
-/// content. In the purpose text, SEPA keywords (EREF+, KREF+, MREF+, CRED+, DEBT+, SVWZ+, ABWA+, ABWE+...) each run
-/// up to the next keyword.
+/// content; a subfield number written twice has its values joined. In the purpose text, SEPA keywords (EREF+, KREF+,
+/// MREF+, CRED+, DEBT+, SVWZ+, ABWA+, ABWE+...) each run up to the next keyword. Text that does not start with
+/// three digits and a separator followed by two digits is left unstructured. One instance is reused for every
+/// entry of a file: its buffers are cleared per call.
 /// </summary>
-internal static class StructuredDetails
+internal sealed class StructuredDetails
 {
     private static readonly string[] _keywords = ["EREF+", "KREF+", "MREF+", "CRED+", "DEBT+", "SVWZ+", "ABWA+", "ABWE+", "COAM+", "OAMT+", "IBAN+", "BIC+", "BREF+", "RREF+", "PURP+"];
+    private static readonly string[] _keywordNames = [.. _keywords.Select(k => k.TrimEnd('+'))];
+    private static readonly string[] _keys = [.. Enumerable.Range(0, 100).Select(n => n.ToString("00", System.Globalization.CultureInfo.InvariantCulture))];
 
-    public static bool TryApply(string details, StatementEntry entry)
+    private readonly string?[] _subfields = new string?[100];
+    private readonly List<int> _used = [];
+    private readonly StringBuilder _builder = new();
+
+    /// <summary>Applies the subfields and SEPA keywords to <paramref name="entry"/>; false (and no change) when the text is not structured.</summary>
+    public bool TryApply(string details, StatementEntry entry)
     {
-        if (details.Length < 4 || !char.IsAsciiDigit(details[0]) || !char.IsAsciiDigit(details[1]) || !char.IsAsciiDigit(details[2]))
+        if (details.Length < 6 || !char.IsAsciiDigit(details[0]) || !char.IsAsciiDigit(details[1]) || !char.IsAsciiDigit(details[2]))
         {
             return false;
         }
 
-        var text = details.Contains('\n', StringComparison.Ordinal) || details.Contains('\r', StringComparison.Ordinal)
+        var text = details.AsSpan().ContainsAny('\n', '\r')
             ? details.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal)
             : details;
         var separator = text[3];
@@ -27,85 +38,157 @@ internal static class StructuredDetails
             return false;
         }
 
-        var fields = new Dictionary<string, string>();
-        var i = 3;
-        while (i + 2 < text.Length && text[i] == separator && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2]))
-        {
-            var key = _keys[((text[i + 1] - '0') * 10) + (text[i + 2] - '0')];
-            var start = i + 3;
-            var end = start;
-            while (end < text.Length && !(text[end] == separator && end + 2 < text.Length && char.IsAsciiDigit(text[end + 1]) && char.IsAsciiDigit(text[end + 2])))
-            {
-                end++;
-            }
-
-            var value = text[start..end];
-            fields[key] = fields.TryGetValue(key, out var existing) ? existing + value : value;
-            i = end;
-        }
-
+        var fields = ReadSubfields(text, separator);
         entry.TransactionTypeCode = text[..3];
         entry.StructuredDetails = fields;
-        var purpose = Join(fields, 20, 29) + Join(fields, 60, 63);
-        var name = Join(fields, 32, 33);
+        var purpose = Join(20, 29, 60, 63);
+        var name = Join(32, 33, 0, -1);
         entry.CounterpartyName = name.Length == 0 ? null : name;
-        entry.CounterpartyIban = fields.GetValueOrDefault("31");
-        entry.CounterpartyBic = fields.GetValueOrDefault("30");
+        entry.CounterpartyIban = _subfields[31];
+        entry.CounterpartyBic = _subfields[30];
         var keywords = SepaKeywords(purpose);
-        entry.SepaKeywords = keywords.ToDictionary(p => p.Key.TrimEnd('+'), p => p.Value);
-        entry.EndToEndId = keywords.GetValueOrDefault("EREF+");
-        entry.RemittanceInfo = keywords.GetValueOrDefault("SVWZ+") ?? (purpose.Length == 0 ? null : purpose);
+        entry.SepaKeywords = keywords;
+        entry.EndToEndId = keywords.GetValueOrDefault("EREF");
+        entry.RemittanceInfo = keywords.GetValueOrDefault("SVWZ") ?? (purpose.Length == 0 ? null : purpose);
         return true;
     }
 
-    /// <summary>Splits a purpose text at SEPA keywords; each value runs to the next keyword.</summary>
-    public static Dictionary<string, string> SepaKeywords(string purpose)
+    /// <summary>
+    /// Splits a purpose text at SEPA keywords; each value runs to the next keyword. Keys are written without the '+'.
+    /// Each keyword counts at its first occurrence; the text is scanned once, from '+' to '+'.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> SepaKeywords(string purpose)
     {
-        var found = new List<(int Index, string Keyword)>();
-        foreach (var keyword in _keywords)
+        Span<int> at = stackalloc int[_keywords.Length];
+        Span<int> which = stackalloc int[_keywords.Length];
+        var seen = 0;
+        var found = 0;
+        for (var plus = purpose.IndexOf('+'); plus >= 0; plus = purpose.IndexOf('+', plus + 1))
         {
-            var at = purpose.IndexOf(keyword, StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                found.Add((at, keyword));
-            }
-        }
-
-        found.Sort((a, b) => a.Index.CompareTo(b.Index));
-        var result = new Dictionary<string, string>();
-        for (var k = 0; k < found.Count; k++)
-        {
-            var start = found[k].Index + found[k].Keyword.Length;
-            var end = k + 1 < found.Count ? found[k + 1].Index : purpose.Length;
-            result.TryAdd(found[k].Keyword, purpose[start..Math.Max(start, end)]);
-        }
-
-        return result;
-    }
-
-    private static readonly string[] _keys = [.. Enumerable.Range(0, 100).Select(n => n.ToString("00", System.Globalization.CultureInfo.InvariantCulture))];
-
-    private static string Join(Dictionary<string, string> fields, int from, int to)
-    {
-        string? single = null;
-        System.Text.StringBuilder? builder = null;
-        for (var n = from; n <= to; n++)
-        {
-            if (!fields.TryGetValue(_keys[n], out var value))
+            var k = KeywordEndingAt(purpose, plus);
+            if (k < 0 || (seen & (1 << k)) != 0)
             {
                 continue;
             }
 
-            if (single is null)
+            seen |= 1 << k;
+            at[found] = plus + 1 - _keywords[k].Length;
+            which[found++] = k;
+        }
+
+        if (found == 0)
+        {
+            return StatementEntry.EmptyFields;
+        }
+
+        var keys = new string[found];
+        var values = new string[found];
+        for (var k = 0; k < found; k++)
+        {
+            var start = at[k] + _keywords[which[k]].Length;
+            var end = k + 1 < found ? at[k + 1] : purpose.Length;
+            keys[k] = _keywordNames[which[k]];
+            values[k] = purpose[start..Math.Max(start, end)];
+        }
+
+        return new FieldMap(keys, values);
+    }
+
+    /// <summary>The index in <see cref="_keywords"/> of the keyword whose '+' is at <paramref name="plus"/>, or -1.</summary>
+    private static int KeywordEndingAt(string text, int plus)
+    {
+        for (var k = 0; k < _keywords.Length; k++)
+        {
+            var keyword = _keywords[k];
+            var start = plus + 1 - keyword.Length;
+            if (start >= 0 && text.AsSpan(start, keyword.Length - 1).SequenceEqual(keyword.AsSpan(0, keyword.Length - 1)))
             {
-                single = value;
-            }
-            else
-            {
-                (builder ??= new System.Text.StringBuilder(single)).Append(value);
+                return k;
             }
         }
 
-        return builder?.ToString() ?? single ?? string.Empty;
+        return -1;
+    }
+
+    private FieldMap ReadSubfields(string text, char separator)
+    {
+        foreach (var n in _used)
+        {
+            _subfields[n] = null;
+        }
+
+        _used.Clear();
+        var i = 3;
+        while (IsSubfieldStart(text, i, separator))
+        {
+            var number = ((text[i + 1] - '0') * 10) + (text[i + 2] - '0');
+            var start = i + 3;
+            var end = text.IndexOf(separator, start);
+            while (end >= 0 && !IsSubfieldStart(text, end, separator))
+            {
+                end = text.IndexOf(separator, end + 1);
+            }
+
+            end = end < 0 ? text.Length : end;
+            var value = text[start..end];
+            if (_subfields[number] is { } existing)
+            {
+                _subfields[number] = existing + value;
+            }
+            else
+            {
+                _subfields[number] = value;
+                _used.Add(number);
+            }
+
+            i = end;
+        }
+
+        var keys = new string[_used.Count];
+        var values = new string[_used.Count];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            keys[k] = _keys[_used[k]];
+            values[k] = _subfields[_used[k]]!;
+        }
+
+        return new FieldMap(keys, values);
+    }
+
+    /// <summary>True when a subfield "?NN" starts at <paramref name="i"/> (two digits after the separator).</summary>
+    private static bool IsSubfieldStart(string text, int i, char separator) =>
+        i + 2 < text.Length && text[i] == separator && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2]);
+
+    /// <summary>Concatenates subfields <paramref name="from"/>..<paramref name="to"/> and then <paramref name="from2"/>..<paramref name="to2"/> in number order.</summary>
+    private string Join(int from, int to, int from2, int to2)
+    {
+        string? single = null;
+        var parts = 0;
+        _builder.Clear();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var (a, b) = pass == 0 ? (from, to) : (from2, to2);
+            for (var n = a; n <= b; n++)
+            {
+                if (_subfields[n] is not { } value)
+                {
+                    continue;
+                }
+
+                if (parts++ == 0)
+                {
+                    single = value;
+                }
+
+                _builder.Append(value);
+            }
+        }
+
+        return parts switch
+        {
+            0 => string.Empty,
+            1 => single!,
+            _ => _builder.ToString(),
+        };
     }
 }

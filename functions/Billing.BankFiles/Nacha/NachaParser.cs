@@ -133,7 +133,9 @@ internal sealed class NachaParser
     private static AchEntry Entry(string record, string position, string? sec, string? company, DateOnly? effective)
     {
         var code = record.Substring(1, 2);
-        if (!AmountText.TryDigits(code, out var transactionCode) || !AmountText.TryDigits(record.AsSpan(29, 10), out var cents))
+        // The amount field is ten digits, one more than an int holds: read it as a long.
+        if (!AmountText.TryDigits(code, out var transactionCode)
+            || !long.TryParse(record.AsSpan(29, 10), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cents))
         {
             throw new BankFileFormatException(position, "6 entry: expected a numeric transaction code (positions 2-3) and amount (positions 30-39)");
         }

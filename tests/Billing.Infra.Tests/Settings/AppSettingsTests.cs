@@ -21,7 +21,7 @@ public sealed partial class AppSettingsTests(CompiledTemplate template)
         "COSMOS__accountEndpoint", "COSMOS__credential", "COSMOS__clientId", "COSMOS_DATABASE",
         "SERVICEBUS__fullyQualifiedNamespace", "SERVICEBUS__credential", "SERVICEBUS__clientId", "SERVICEBUS_TOPIC",
         "SENDGRID_API_KEY", "SENDGRID_FROM_EMAIL", "SENDGRID_FROM_NAME",
-        "DUNNING_MAX_BANK_FILE_AGE", "AZURE_CLIENT_ID",
+        "DUNNING_MAX_BANK_FILE_AGE", "DUNNING_REQUIRE_BANK_FILE", "DUNNING_GROUP_PER_ACCOUNT", "AZURE_CLIENT_ID",
         "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
         "Seller__LegalName", "Seller__VatId", "Seller__Street", "Seller__City", "Seller__PostalCode",
         "Seller__CountryCode", "Seller__Email", "Seller__Iban", "Seller__Bic", "Seller__DomesticVatRate",
@@ -49,6 +49,8 @@ public sealed partial class AppSettingsTests(CompiledTemplate template)
     [InlineData("COSMOS_DATABASE", "billing")]
     [InlineData("SERVICEBUS_TOPIC", "billing-events")]
     [InlineData("DUNNING_MAX_BANK_FILE_AGE", "3")]
+    [InlineData("DUNNING_REQUIRE_BANK_FILE", "true")]
+    [InlineData("DUNNING_GROUP_PER_ACCOUNT", "true")]
     [InlineData("BILLING_BACKEND", "azure")]
     [InlineData("AzureWebJobsStorage__credential", "managedidentity")]
     [InlineData("COSMOS__credential", "managedidentity")]
