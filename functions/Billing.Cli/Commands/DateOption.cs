@@ -1,0 +1,29 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace Billing.Cli.Commands;
+
+/// <summary>Options whose value is a calendar date written <c>YYYY-MM-DD</c>.</summary>
+public static class DateOption
+{
+    public static Option<DateOnly> Create(string name, string description, Func<DateOnly> defaultValue) => new(name)
+    {
+        Description = description,
+        HelpName = "YYYY-MM-DD",
+        CustomParser = result => Parse(result, name),
+        DefaultValueFactory = _ => defaultValue(),
+    };
+
+    private static DateOnly Parse(ArgumentResult result, string name)
+    {
+        var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (DateOnly.TryParseExact(token, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        result.AddError($"'{token}' is not a valid date for {name}: expected YYYY-MM-DD (e.g. 2026-01-31)");
+        return default;
+    }
+}

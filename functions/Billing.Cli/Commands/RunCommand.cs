@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Globalization;
+using Billing.Local.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Billing.Cli.Commands;
+
+/// <summary>
+/// <c>billing run [--at DATE]</c>: one pass of every scheduled job as of the date (billing: schedule the
+/// accounts due, then drain the queues), then a summary. Safe to repeat: a second run creates nothing.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var at = DateOption.Create("--at", "The date to run the jobs as of (default: today, UTC)", () => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+        var command = new Command("run", "Run every scheduled job once as of a date (billing: schedule + bill + email)") { at };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            context.RequireLocal(parse, "run");
+            await using var services = context.BuildServices(parse);
+            var result = await services.GetRequiredService<LocalScheduledRun>().RunAsync(parse.GetValue(at), cancellationToken);
+            Print(context, result);
+            return result.Drained.Poisoned > 0 ? ExitCodes.Failure : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Print(CliContext context, ScheduledRunResult result)
+    {
+        var console = context.Console;
+        console.WriteLine($"Run as of {result.AsOf:yyyy-MM-dd}");
+        foreach (var (job, count) in result.Enqueued)
+        {
+            console.WriteLine($"  {job}: {count} work items scheduled");
+        }
+
+        foreach (var (queue, counts) in result.Drained.Queues.OrderBy(q => q.Key, StringComparer.Ordinal))
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  queue {queue}: {counts.Handled} handled, {counts.FailedAttempts} failed attempts, {counts.Poisoned} poisoned ({counts.Elapsed.TotalSeconds:F1}s)"));
+        }
+
+        if (result.Drained.Poisoned > 0)
+        {
+            console.Error.WriteLine($"billing: error: {result.Drained.Poisoned} messages failed 5 times and were moved to the poison table of billing.db");
+        }
+    }
+}

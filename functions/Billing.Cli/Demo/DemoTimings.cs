@@ -1,0 +1,17 @@
+namespace Billing.Cli.Demo;
+
+/// <summary>Wall-clock time per stage of the demo (rendering is time summed over workers, inside billing).</summary>
+public sealed class DemoTimings
+{
+    public TimeSpan Import { get; set; }
+
+    public TimeSpan Scheduling { get; set; }
+
+    public TimeSpan Billing { get; set; }
+
+    public TimeSpan Rendering { get; set; }
+
+    public TimeSpan Sending { get; set; }
+
+    public TimeSpan Total { get; set; }
+}

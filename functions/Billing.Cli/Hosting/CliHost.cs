@@ -1,0 +1,56 @@
+using Billing.Azure;
+using Billing.Core;
+using Billing.Documents;
+using Billing.Local;
+using Billing.Local.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Billing.Cli.Hosting;
+
+/// <summary>
+/// The CLI's composition root: the service provider of one data folder and backend, with the Core use cases
+/// (<c>AddBillingCore()</c>) over the backend's adapters (<c>AddLocalBilling()</c> or <c>AddAzureBilling()</c>).
+/// Configuration is <c>settings.json</c> of the data folder plus environment variables.
+/// </summary>
+public static class CliHost
+{
+    /// <summary>Builds the provider; <paramref name="time"/> replaces the system clock (the demo's simulated days).</summary>
+    /// <param name="configure">Last-minute registrations (a command's decorators, a test's fakes).</param>
+    public static ServiceProvider Build(CliHostOptions options, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var data = new LocalDataDirectory(options.DataDirectory);
+        var configuration = LocalSettings.Load(data);
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(time ?? TimeProvider.System);
+        services.AddLogging(logging =>
+        {
+            if (options.Verbose)
+            {
+                logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Information);
+            }
+        });
+        services.AddBillingCore();
+        if (options.Backend == BillingBackend.Azure)
+        {
+            AddAzure(services, configuration);
+        }
+        else
+        {
+            services.AddLocalBilling(data.Root);
+        }
+
+        configure?.Invoke(services);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The Azure adapters (their settings come from the environment, as in the Functions app) and the renderer.</summary>
+    private static void AddAzure(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAzureBilling(configuration);
+        services.AddInvoiceDocuments();
+    }
+}

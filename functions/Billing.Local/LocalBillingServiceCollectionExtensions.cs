@@ -1,0 +1,60 @@
+using Billing.Core.Email;
+using Billing.Core.Events;
+using Billing.Core.Messaging;
+using Billing.Core.Storage;
+using Billing.Documents;
+using Billing.Local.Email;
+using Billing.Local.Events;
+using Billing.Local.Messaging;
+using Billing.Local.Scheduling;
+using Billing.Local.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Billing.Local;
+
+public static class LocalBillingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the embedded default's adapters on the folder <paramref name="dataDirectory"/>: the SQLite
+    /// document store and work queue (<c>billing.db</c>), folder blobs, the .eml outbox, the JSON-lines event
+    /// log and the PDF/UBL renderer; plus the queue runner with the <c>bill-account</c> and
+    /// <c>send-invoice</c> handlers and the billing schedule. Call <c>AddBillingCore()</c> too for the use cases.
+    /// </summary>
+    public static IServiceCollection AddLocalBilling(this IServiceCollection services, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(new LocalDataDirectory(dataDirectory));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LocalDatabase>();
+        services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+        services.AddSingleton<IBlobStore, FolderBlobStore>();
+        services.AddSingleton<InProcessWorkQueue>();
+        services.AddSingleton<IWorkQueue>(sp => sp.GetRequiredService<InProcessWorkQueue>());
+        services.AddSingleton<IEmailSender, OutboxEmailSender>();
+        services.AddSingleton<IEventPublisher, JsonLinesEventPublisher>();
+        services.AddInvoiceDocuments();
+        services.AddSingleton<LocalQueueRunner>();
+        services.AddSingleton<LocalScheduledRun>();
+        services.AddLocalQueueHandler<BillAccountQueueHandler>();
+        services.AddLocalQueueHandler<SendInvoiceQueueHandler>();
+        services.AddLocalScheduledJob<BillingScheduleJob>();
+        return services;
+    }
+
+    /// <summary>Adds a handler for one local queue; <see cref="LocalQueueRunner"/> drains queues in the order their handlers were added.</summary>
+    public static IServiceCollection AddLocalQueueHandler<THandler>(this IServiceCollection services)
+        where THandler : class, ILocalQueueHandler
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILocalQueueHandler, THandler>());
+        return services;
+    }
+
+    /// <summary>Adds a job to every <see cref="LocalScheduledRun"/> (what a timer trigger is in Azure).</summary>
+    public static IServiceCollection AddLocalScheduledJob<TJob>(this IServiceCollection services)
+        where TJob : class, ILocalScheduledJob
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILocalScheduledJob, TJob>());
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+namespace Billing.Local;
+
+/// <summary>
+/// The folder the embedded default keeps everything in: <c>billing.db</c> (documents and queues),
+/// <c>blobs/</c> (one folder per container), <c>outbox/</c> (.eml files), <c>events.jsonl</c> and
+/// <c>settings.json</c>. The folder is created when it does not exist.
+/// </summary>
+public sealed class LocalDataDirectory
+{
+    public LocalDataDirectory(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        Root = Path.GetFullPath(root);
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; }
+
+    /// <summary>The SQLite database holding the documents, the work queues and the poison messages.</summary>
+    public string Database => Path.Combine(Root, "billing.db");
+
+    public string Blobs => Path.Combine(Root, "blobs");
+
+    public string Outbox => Path.Combine(Root, "outbox");
+
+    public string Events => Path.Combine(Root, "events.jsonl");
+
+    public string Settings => Path.Combine(Root, "settings.json");
+
+    /// <summary>The folder of one blob container.</summary>
+    public string BlobContainer(string container) => Path.Combine(Blobs, container);
+
+    public override string ToString() => Root;
+}

@@ -1,0 +1,24 @@
+namespace Billing.Local.Storage;
+
+/// <summary>A connection rented from <see cref="LocalDatabase"/>; disposing it hands the connection back.</summary>
+internal sealed class ConnectionLease(LocalDatabase database, PooledConnection connection) : IDisposable
+{
+    private PooledConnection? _connection = connection;
+
+    private PooledConnection Current => _connection ?? throw new ObjectDisposedException(nameof(ConnectionLease));
+
+    public Microsoft.Data.Sqlite.SqliteCommand Command(string sql, params object?[] values) => Current.Command(sql, values);
+
+    public void Execute(string sql) => Current.Execute(sql);
+
+    public Microsoft.Data.Sqlite.SqliteTransaction BeginTransaction() => Current.Connection.BeginTransaction();
+
+    public void Dispose()
+    {
+        if (_connection is { } returned)
+        {
+            _connection = null;
+            database.Return(returned);
+        }
+    }
+}

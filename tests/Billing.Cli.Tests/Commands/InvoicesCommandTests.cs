@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.Json;
+using Billing.Cli.Tests.Support;
+
+namespace Billing.Cli.Tests.Commands;
+
+public sealed class InvoicesCommandTests(DemoFixture demo) : IClassFixture<DemoFixture>
+{
+    private static readonly string[] s_fields =
+        ["number", "id", "accountId", "customerName", "currency", "issueDate", "dueDate", "status", "total", "amountPaid", "amountDue", "creditorReference", "payeeIban", "pdf", "ubl"];
+
+    private async Task<JsonElement[]> ListJsonAsync(params string[] extra)
+    {
+        var result = await CliRun.RunAsync(["invoices", "list", "--json", "--data", demo.Data, .. extra]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var document = JsonDocument.Parse(result.Out);
+        return document.RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
+    }
+
+    private static decimal Amount(JsonElement element, string name) =>
+        decimal.Parse(element.GetProperty(name).GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task ListJson_AfterDemo_PrintsEveryInvoiceWithTheDocumentedFields()
+    {
+        var invoices = await ListJsonAsync();
+
+        Assert.NotEmpty(invoices);
+        Assert.Equal(Directory.GetFiles(Path.Combine(demo.Data, "outbox"), "*.eml").Length, invoices.Length);
+        foreach (var invoice in invoices)
+        {
+            Assert.All(s_fields, f => Assert.True(invoice.TryGetProperty(f, out _), $"missing {f}"));
+            var number = invoice.GetProperty("number").GetString()!;
+            Assert.Matches("^(INV|CN)-2026-\\d{6}$", number);
+            Assert.Equal($"invoices/{invoice.GetProperty("accountId").GetString()}/{number}.pdf", invoice.GetProperty("pdf").GetString());
+            Assert.Matches("^-?\\d+\\.\\d{2}$", invoice.GetProperty("total").GetString()!);
+        }
+    }
+
+    [Fact]
+    public async Task ListJson_AfterDemo_TotalsAreTheSumOfTheLines()
+    {
+        foreach (var invoice in await ListJsonAsync())
+        {
+            var lines = invoice.GetProperty("lines").EnumerateArray().Sum(l => Amount(l, "netAmount"));
+            Assert.Equal(lines, Amount(invoice, "netTotal"));
+            Assert.Equal(Amount(invoice, "netTotal") + Amount(invoice, "vatTotal"), Amount(invoice, "total"));
+            Assert.Equal(Amount(invoice, "total") - Amount(invoice, "amountPaid"), Amount(invoice, "amountDue"));
+        }
+    }
+
+    [Fact]
+    public async Task ListJson_NumbersAreGaplessPerSeries()
+    {
+        var numbers = (await ListJsonAsync()).Select(i => i.GetProperty("number").GetString()!).Where(n => n.StartsWith("INV-", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(Enumerable.Range(1, numbers.Count()).Select(n => $"INV-2026-{n:D6}"), numbers);
+    }
+
+    [Theory]
+    [InlineData("OPEN", "open")]
+    [InlineData("open", "open")]
+    [InlineData("Paid", "paid")]
+    public async Task ListJson_StatusFilterInAnyCase_ReturnsOnlyThatStatus(string filter, string expected)
+    {
+        var invoices = await ListJsonAsync("--status", filter);
+
+        Assert.All(invoices, i => Assert.Equal(expected, i.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task List_Table_PrintsOneRowPerInvoiceAndACount()
+    {
+        var result = await CliRun.RunAsync("invoices", "list", "--data", demo.Data);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("INV-2026-000001", result.Out, StringComparison.Ordinal);
+        Assert.Contains("invoices", result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_UnknownStatus_ExitsTwoWithOneLine()
+    {
+        var result = await CliRun.RunAsync("invoices", "list", "--status", "overdue", "--data", demo.Data);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+        Assert.Contains("overdue", result.Error, StringComparison.Ordinal);
+    }
+}
