@@ -168,7 +168,9 @@ public sealed class OpenInvoiceIndex
             map[key] = list;
         }
 
-        if (!list.Contains(value))
+        // Callers add each value once per key (an invoice once, an account's distinct tokens and IBANs once), except
+        // that an account may be re-added: checking the last element keeps that cheap without an O(n) scan.
+        if (list.Count == 0 || !EqualityComparer<TValue>.Default.Equals(list[^1], value))
         {
             list.Add(value);
         }
