@@ -58,6 +58,9 @@ public static class BillingCli
         root.Add(InvoicesCommand.Create(context));
         root.Add(AccountsCommand.Create(context));
         root.Add(BankFileCommand.Create(context));
+        root.Add(DunningCommand.Create(context));
+        root.Add(ReportCommand.Create(context));
+        root.Add(PoisonCommand.Create(context));
         return root;
     }
 

@@ -3,6 +3,7 @@ using Billing.Core.Events;
 using Billing.Core.Messaging;
 using Billing.Core.Storage;
 using Billing.Documents;
+using Billing.Documents.Reports;
 using Billing.Local.Email;
 using Billing.Local.Events;
 using Billing.Local.Messaging;
@@ -18,8 +19,9 @@ public static class LocalBillingServiceCollectionExtensions
     /// <summary>
     /// Registers the embedded default's adapters on the folder <paramref name="dataDirectory"/>: the SQLite
     /// document store and work queue (<c>billing.db</c>), folder blobs, the .eml outbox, the JSON-lines event
-    /// log and the PDF/UBL renderer; plus the queue runner with the <c>bill-account</c> and
-    /// <c>send-invoice</c> handlers and the billing schedule. Call <c>AddBillingCore()</c> too for the use cases.
+    /// log, the PDF/UBL renderer and the report formats; plus the queue runner with the <c>bill-account</c>,
+    /// <c>send-invoice</c> and <c>dunning-notice</c> handlers and the scheduled jobs, which run in this order:
+    /// billing, dunning, reports. Call <c>AddBillingCore()</c> too for the use cases.
     /// </summary>
     public static IServiceCollection AddLocalBilling(this IServiceCollection services, string dataDirectory)
     {
@@ -34,11 +36,15 @@ public static class LocalBillingServiceCollectionExtensions
         services.AddSingleton<IEmailSender, OutboxEmailSender>();
         services.AddSingleton<IEventPublisher, JsonLinesEventPublisher>();
         services.AddInvoiceDocuments();
+        services.AddReportDocuments();
         services.AddSingleton<LocalQueueRunner>();
         services.AddSingleton<LocalScheduledRun>();
         services.AddLocalQueueHandler<BillAccountQueueHandler>();
         services.AddLocalQueueHandler<SendInvoiceQueueHandler>();
+        services.AddLocalQueueHandler<DunningNoticeQueueHandler>();
         services.AddLocalScheduledJob<BillingScheduleJob>();
+        services.AddLocalScheduledJob<DunningScheduleJob>();
+        services.AddLocalScheduledJob<ReportsScheduleJob>();
         return services;
     }
 
@@ -50,7 +56,7 @@ public static class LocalBillingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Adds a job to every <see cref="LocalScheduledRun"/> (what a timer trigger is in Azure).</summary>
+    /// <summary>Adds a job to every <see cref="LocalScheduledRun"/> (what a timer trigger is in Azure); jobs run in the order they were added.</summary>
     public static IServiceCollection AddLocalScheduledJob<TJob>(this IServiceCollection services)
         where TJob : class, ILocalScheduledJob
     {

@@ -30,5 +30,12 @@ public sealed class LocalDataDirectory
     /// <summary>The folder of one blob container.</summary>
     public string BlobContainer(string container) => Path.Combine(Blobs, container);
 
+    /// <summary>The file of blob <paramref name="path"/> (slash-separated, as in a <c>BlobRef</c>) in <paramref name="container"/>.</summary>
+    public string BlobFile(string container, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return Path.Combine([BlobContainer(container), .. path.Split('/', StringSplitOptions.RemoveEmptyEntries)]);
+    }
+
     public override string ToString() => Root;
 }

@@ -15,6 +15,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("SendInvoice", "queueTrigger", "queueName", "%SEND_INVOICE_QUEUE%", "Billing")]
     [InlineData("ScheduleDunning", "timerTrigger", "schedule", "%DUNNING_SCHEDULE%", "Dunning")]
     [InlineData("SendDunningNotice", "queueTrigger", "queueName", "%DUNNING_NOTICE_QUEUE%", "Dunning")]
+    [InlineData("SnapshotReports", "timerTrigger", "schedule", "%REPORTS_SCHEDULE%", "Reports")]
     public void Function_IsDeclaredWithItsTriggerAndSetting(string name, string triggerType, string property, string setting, string area)
     {
         var function = Assert.Single(s_functions.Value, f => f.GetProperty("name").GetString() == name);
@@ -29,14 +30,15 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Metadata_DeclaresExactlyTheBillingAndDunningTriggers()
+    public void Metadata_DeclaresExactlyTheBillingDunningAndReportTriggers()
     {
-        Assert.Equal(["BillAccount", "ScheduleBilling", "ScheduleDunning", "SendDunningNotice", "SendInvoice"], s_functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["BillAccount", "ScheduleBilling", "ScheduleDunning", "SendDunningNotice", "SendInvoice", "SnapshotReports"], s_functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
     [Theory]
     [InlineData("ScheduleBilling")]
     [InlineData("ScheduleDunning")]
+    [InlineData("SnapshotReports")]
     public void TimerFunction_RetriesWithBackoff(string name)
     {
         var function = Assert.Single(s_functions.Value, f => f.GetProperty("name").GetString() == name);

@@ -4,9 +4,11 @@ using Billing.Core.Dunning;
 using Billing.Core.Email;
 using Billing.Core.Events;
 using Billing.Core.Messaging;
+using Billing.Core.Reporting;
 using Billing.Core.Storage;
 using Billing.Functions.Billing;
 using Billing.Functions.Dunning;
+using Billing.Functions.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -33,6 +35,7 @@ public sealed class ServiceGraphTests
         ["DUNNING_MAX_BANK_FILE_AGE"] = "5",
         ["DUNNING_REQUIRE_BANK_FILE"] = "false",
         ["DUNNING_GROUP_PER_ACCOUNT"] = "false",
+        ["REPORTS_SCHEDULE"] = "0 30 6 * * *",
         ["Seller:LegalName"] = "Example Billing GmbH",
         ["Seller:VatId"] = "DE123456789",
         ["Seller:Street"] = "Musterstrasse 1",
@@ -59,6 +62,7 @@ public sealed class ServiceGraphTests
     [InlineData(typeof(InvoiceMailer))]
     [InlineData(typeof(DunningScheduler))]
     [InlineData(typeof(DunningNoticeSender))]
+    [InlineData(typeof(ReportPublisher))]
     [InlineData(typeof(IDocumentStore))]
     [InlineData(typeof(IBlobStore))]
     [InlineData(typeof(IWorkQueue))]
@@ -80,6 +84,7 @@ public sealed class ServiceGraphTests
     [InlineData(typeof(SendInvoice))]
     [InlineData(typeof(ScheduleDunning))]
     [InlineData(typeof(SendDunningNotice))]
+    [InlineData(typeof(SnapshotReports))]
     public async Task FunctionClass_IsActivatedFromTheGraph(Type function)
     {
         // Service Bus clients are IAsyncDisposable only: the provider must be disposed asynchronously, as the host does.
@@ -87,6 +92,15 @@ public sealed class ServiceGraphTests
 
         // The worker activates function classes with ActivatorUtilities over the host's provider.
         Assert.NotNull(ActivatorUtilities.CreateInstance(provider, function));
+    }
+
+    [Fact]
+    public async Task ReportFormats_AreRegistered_SoSnapshotReportsWritesJsonCsvAndHtml()
+    {
+        await using var provider = Build();
+
+        Assert.Equal(["csv", "html", "json"], provider.GetServices<IReportFormat>().Select(f => f.Extension).Order(StringComparer.Ordinal));
+        Assert.Contains(provider.GetServices<IReportFormat>(), f => f is IReportIndexFormat);
     }
 
     [Fact]

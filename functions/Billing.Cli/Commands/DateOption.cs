@@ -15,6 +15,14 @@ public static class DateOption
         DefaultValueFactory = _ => defaultValue(),
     };
 
+    /// <summary>A date option without a default: null when it is not given.</summary>
+    public static Option<DateOnly?> CreateOptional(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "YYYY-MM-DD",
+        CustomParser = result => Parse(result, name),
+    };
+
     private static DateOnly Parse(ArgumentResult result, string name)
     {
         var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";

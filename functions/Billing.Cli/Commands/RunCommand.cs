@@ -6,8 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Billing.Cli.Commands;
 
 /// <summary>
-/// <c>billing run [--at DATE]</c>: one pass of every scheduled job as of the date (billing: schedule the
-/// accounts due, then drain the queues), then a summary. Safe to repeat: a second run creates nothing.
+/// <c>billing run [--at DATE]</c>: one pass of every scheduled job as of the date, each followed by draining the
+/// queues (billing: bill and email the accounts due; dunning: send the notices due; reports: publish the
+/// snapshots), then a summary. A dunning run the freshness guard blocks is reported with its reason, not as a
+/// failure. Safe to repeat: a second run creates nothing.
 /// </summary>
 public static class RunCommand
 {
@@ -15,7 +17,7 @@ public static class RunCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var at = DateOption.Create("--at", "The date to run the jobs as of (default: today, UTC)", () => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
-        var command = new Command("run", "Run every scheduled job once as of a date (billing: schedule + bill + email)") { at };
+        var command = new Command("run", "Run every scheduled job once as of a date: billing (bill + email), dunning (notices), reports") { at };
         command.SetAction(async (parse, cancellationToken) =>
         {
             context.RequireLocal(parse, "run");
@@ -31,9 +33,20 @@ public static class RunCommand
     {
         var console = context.Console;
         console.WriteLine($"Run as of {result.AsOf:yyyy-MM-dd}");
-        foreach (var (job, count) in result.Enqueued)
+        foreach (var (job, outcome) in result.Jobs)
         {
-            console.WriteLine($"  {job}: {count} work items scheduled");
+            // A job that enqueued nothing but has something to say (dunning blocked, reports written) says just that.
+            if (outcome is { Enqueued: 0, Note: { } only })
+            {
+                console.WriteLine($"  {job}: {only}");
+                continue;
+            }
+
+            console.WriteLine($"  {job}: {outcome.Enqueued} work items scheduled");
+            if (outcome.Note is { } note)
+            {
+                console.WriteLine($"    {note}");
+            }
         }
 
         foreach (var (queue, counts) in result.Drained.Queues.OrderBy(q => q.Key, StringComparer.Ordinal))

@@ -7,8 +7,10 @@ using Billing.Local;
 namespace Billing.Cli.Demo;
 
 /// <summary>What a demo run did, and where to look at it; <see cref="Print"/> writes it for a person.</summary>
+/// <param name="ReportsIndex">The file of the reports' <c>index.html</c> as of the last simulated day, when one was written.</param>
 public sealed record DemoReport(
-    LocalDataDirectory Data, DemoOptions Options, bool SellerWritten, DemoSnapshot Before, DemoSnapshot After, DemoTimings Timings, string InvoicesContainer)
+    LocalDataDirectory Data, DemoOptions Options, bool SellerWritten, DemoSnapshot Before, DemoSnapshot After, DemoTimings Timings, string InvoicesContainer,
+    string? ReportsIndex)
 {
     public IReadOnlyList<Invoice> NewInvoices { get; } = After.Invoices.Where(i => !Before.InvoiceIds.Contains(i.Id)).ToList();
 
@@ -43,6 +45,7 @@ public sealed record DemoReport(
                 ["billing (incl. rendering)", Seconds(Timings.Billing)],
                 ["  rendering (summed over workers)", Seconds(Timings.Rendering)],
                 ["sending", Seconds(Timings.Sending)],
+                ["reports", Seconds(Timings.Reports)],
                 ["total", Seconds(Timings.Total)],
             ],
             $"Timings ({Options.Accounts} accounts, {Options.Months} months)");
@@ -50,6 +53,11 @@ public sealed record DemoReport(
         console.WriteLine("Where to look:");
         console.WriteLine($"  PDF invoices      {Path.Combine(Data.BlobContainer(InvoicesContainer), "<account>", "<number>.pdf")}");
         console.WriteLine($"  UBL e-invoices    {Path.Combine(Data.BlobContainer(InvoicesContainer), "<account>", "<number>.xml")}");
+        if (ReportsIndex is not null)
+        {
+            console.WriteLine($"  reports           {ReportsIndex}");
+        }
+
         console.WriteLine($"  emails (.eml)     {Data.Outbox}");
         console.WriteLine($"  events            {Data.Events}");
         console.WriteLine($"  documents, queues {Data.Database}");

@@ -4,6 +4,7 @@ using Billing.Cli.Output;
 using Billing.Core.Accounts;
 using Billing.Core.Documents;
 using Billing.Core.Invoicing;
+using Billing.Core.Reporting;
 using Billing.Core.Storage;
 using Billing.Documents;
 using Billing.Local;
@@ -20,8 +21,8 @@ namespace Billing.Cli.Demo;
 /// <summary>
 /// Runs the demo: writes the fictitious seller (unless the data folder has one), imports the generated
 /// accounts, then lives through every day of the period as the Functions app would (schedule, bill, render,
-/// email), on a simulated clock. Everything is idempotent, so running it again over the same folder changes
-/// nothing and says so.
+/// email), on a simulated clock, and ends by publishing the reports as of the last day. Dunning is left out: it
+/// needs bank files. Everything is idempotent, so running it again over the same folder changes nothing and says so.
 /// </summary>
 public sealed class DemoRunner(CliConsole console)
 {
@@ -51,9 +52,15 @@ public sealed class DemoRunner(CliConsole console)
 
         await SimulateAsync(services, clock, options, timings, cancellationToken);
         timings.Rendering = services.GetRequiredService<TimedInvoiceRenderer>().Elapsed;
+        started = Stopwatch.GetTimestamp();
+        var publication = await services.GetRequiredService<ReportPublisher>().PublishAsync(options.Days().Last(), cancellationToken);
+        timings.Reports = Stopwatch.GetElapsedTime(started);
+        Say($"Published {publication.Reports.Count} reports as of {publication.AsOf:yyyy-MM-dd}.");
         var after = await DemoSnapshot.TakeAsync(store, data);
         timings.Total = total.Elapsed;
-        return new DemoReport(data, options, sellerWritten, before, after, timings, services.GetRequiredService<IOptions<BlobContainerOptions>>().Value.Invoices);
+        var containers = services.GetRequiredService<IOptions<BlobContainerOptions>>().Value;
+        var reportsIndex = publication.IndexPath is { } index ? data.BlobFile(publication.Container, index) : null;
+        return new DemoReport(data, options, sellerWritten, before, after, timings, containers.Invoices, reportsIndex);
     }
 
     private async Task SimulateAsync(ServiceProvider services, SimulatedClock clock, DemoOptions options, DemoTimings timings, CancellationToken cancellationToken)
@@ -65,7 +72,7 @@ public sealed class DemoRunner(CliConsole console)
         async Task RunDayAsync(DateOnly day)
         {
             clock.SetDay(day);
-            var result = await run.RunAsync(day, cancellationToken);
+            var result = await run.RunAsync(day, [BillingScheduleJob.JobName], cancellationToken);
             timings.Scheduling += result.Scheduling;
             timings.Billing += result.Drained[queues.BillAccount].Elapsed;
             timings.Sending += result.Drained[queues.SendInvoice].Elapsed;

@@ -13,5 +13,8 @@ public sealed class DemoTimings
 
     public TimeSpan Sending { get; set; }
 
+    /// <summary>Publishing the reports as of the last simulated day.</summary>
+    public TimeSpan Reports { get; set; }
+
     public TimeSpan Total { get; set; }
 }

@@ -1,6 +1,7 @@
 using Billing.Azure;
 using Billing.Core;
 using Billing.Documents;
+using Billing.Documents.Reports;
 using Billing.Local;
 using Billing.Local.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -47,10 +48,11 @@ public static class CliHost
         return services.BuildServiceProvider();
     }
 
-    /// <summary>The Azure adapters (their settings come from the environment, as in the Functions app) and the renderer.</summary>
+    /// <summary>The Azure adapters (their settings come from the environment, as in the Functions app), the renderer and the report formats.</summary>
     private static void AddAzure(IServiceCollection services, IConfiguration configuration)
     {
         services.AddAzureBilling(configuration);
         services.AddInvoiceDocuments();
+        services.AddReportDocuments();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Billing.Core.Messaging;
 using Billing.Core.Serialization;
 using Billing.Local.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Billing.Local.Messaging;
 
@@ -34,6 +35,9 @@ public sealed class InProcessWorkQueue(LocalDatabase database) : IWorkQueue
         """;
     private const string Count = "SELECT COUNT(*) FROM queue WHERE queue = @p0";
     private const string SelectPoison = "SELECT seq, queue, body, attempts, error, poisoned_at FROM poison WHERE queue = @p0 ORDER BY seq";
+    private const string SelectAllPoison = "SELECT seq, queue, body, attempts, error, poisoned_at FROM poison ORDER BY queue, seq";
+    private const string RequeuePoison = "INSERT INTO queue (queue, body, attempts, enqueued_at) SELECT queue, body, 0, @p1 FROM poison WHERE queue = @p0 ORDER BY seq";
+    private const string DeletePoison = "DELETE FROM poison WHERE queue = @p0";
 
     public Task EnqueueAsync<T>(string queueName, T message, CancellationToken cancellationToken = default)
     {
@@ -117,7 +121,46 @@ public sealed class InProcessWorkQueue(LocalDatabase database) : IWorkQueue
     public IReadOnlyList<PoisonMessage> PoisonOf(string queueName)
     {
         using var connection = database.Rent();
-        using var reader = connection.Command(SelectPoison, queueName).ExecuteReader();
+        return ReadPoison(connection.Command(SelectPoison, queueName));
+    }
+
+    /// <summary>The poisoned messages of every queue, by queue name and then oldest first.</summary>
+    public IReadOnlyList<PoisonMessage> AllPoison()
+    {
+        using var connection = database.Rent();
+        return ReadPoison(connection.Command(SelectAllPoison));
+    }
+
+    /// <summary>
+    /// Moves every poisoned message of the queue back to its end, with its attempts reset, once the cause is fixed (the
+    /// local <c>PoisonQueueInspector.ReplayAsync</c>); returns how many moved. Both steps are one transaction.
+    /// </summary>
+    public int ReplayPoison(string queueName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(queueName);
+        using var connection = database.Rent();
+        using var transaction = connection.BeginTransaction();
+        var requeue = connection.Command(RequeuePoison, queueName, Stamp(TimeProvider.System.GetUtcNow()));
+        var delete = connection.Command(DeletePoison, queueName);
+        try
+        {
+            requeue.Transaction = transaction;
+            delete.Transaction = transaction;
+            var moved = requeue.ExecuteNonQuery();
+            delete.ExecuteNonQuery();
+            transaction.Commit();
+            return moved;
+        }
+        finally
+        {
+            requeue.Transaction = null;
+            delete.Transaction = null;
+        }
+    }
+
+    private static List<PoisonMessage> ReadPoison(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
         var messages = new List<PoisonMessage>();
         while (reader.Read())
         {

@@ -26,6 +26,14 @@ public sealed partial class LocalQueueRunner(InProcessWorkQueue queue, IEnumerab
     public async Task<QueueDrainResult> DrainAsync(CancellationToken cancellationToken = default)
     {
         var result = new QueueDrainResult();
+        await DrainAsync(result, cancellationToken);
+        return result;
+    }
+
+    /// <summary>Drains the queues, adding the counts to <paramref name="result"/> (several drains of one scheduled run add up).</summary>
+    public async Task DrainAsync(QueueDrainResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
         var retrying = new ConcurrentDictionary<long, bool>();
         while (true)
         {
@@ -51,7 +59,7 @@ public sealed partial class LocalQueueRunner(InProcessWorkQueue queue, IEnumerab
 
             if (retrying.IsEmpty)
             {
-                return result;
+                return;
             }
 
             await Task.Delay(s_retryPollInterval, cancellationToken);

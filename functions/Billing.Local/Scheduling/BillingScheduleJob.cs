@@ -5,7 +5,10 @@ namespace Billing.Local.Scheduling;
 /// <summary>The <c>ScheduleBilling</c> timer: enqueues every account due on the date.</summary>
 public sealed class BillingScheduleJob(BillingScheduler scheduler) : ILocalScheduledJob
 {
-    public string Name => "billing";
+    public const string JobName = "billing";
 
-    public Task<int> RunAsync(DateOnly asOf, CancellationToken cancellationToken) => scheduler.ScheduleAsync(asOf, cancellationToken);
+    public string Name => JobName;
+
+    public async Task<ScheduledJobResult> RunAsync(DateOnly asOf, CancellationToken cancellationToken) =>
+        new(await scheduler.ScheduleAsync(asOf, cancellationToken));
 }

@@ -57,4 +57,55 @@ public sealed class AccountsCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("accounts[1]", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Pause_KnownAccount_SkipsItsInvoicesAsPaused_UntilResumed()
+    {
+        var data = await DemoData.CreateAsync(DemoData.WithoutBankFiles);
+
+        var pause = await CliRun.RunAsync("accounts", "pause", "acct-00007", "--until", "2026-04-30", "--data", data);
+        var held = await CliRun.RunAsync("dunning", "run", "--at", "2026-03-20", "--dry-run", "--data", data);
+        var resume = await CliRun.RunAsync("accounts", "resume", "acct-00007", "--data", data);
+        var released = await CliRun.RunAsync("dunning", "run", "--at", "2026-03-20", "--dry-run", "--data", data);
+
+        Assert.True(pause.ExitCode == 0, pause.Error);
+        Assert.Contains("Dunning of account acct-00007 is paused through 2026-04-30.", pause.Out, StringComparison.Ordinal);
+        Assert.Matches(@"acct-00007\s+paused", held.Out);
+        Assert.True(resume.ExitCode == 0, resume.Error);
+        Assert.Contains("Dunning of account acct-00007 resumed.", resume.Out, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"acct-00007\s+paused", released.Out);
+    }
+
+    [Fact]
+    public async Task Pause_WithoutUntil_LastsUntilResumed()
+    {
+        var data = await DemoData.CreateAsync();
+
+        var pause = await CliRun.RunAsync("accounts", "pause", "acct-00001", "--data", data);
+
+        Assert.True(pause.ExitCode == 0, pause.Error);
+        Assert.Contains("paused until 'billing accounts resume acct-00001'", pause.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resume_AccountNotPaused_SaysNothingChanged()
+    {
+        var data = await DemoData.CreateAsync();
+
+        var resume = await CliRun.RunAsync("accounts", "resume", "acct-00001", "--data", data);
+
+        Assert.True(resume.ExitCode == 0, resume.Error);
+        Assert.Contains("Account acct-00001 was not paused; nothing changed.", resume.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pause")]
+    [InlineData("resume")]
+    public async Task PauseOrResume_UnknownAccount_ExitsTwoWithOneLine(string verb)
+    {
+        var result = await CliRun.RunAsync("accounts", verb, "nobody", "--data", CliRun.NewDataDirectory());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no account has the id 'nobody'", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
 }

@@ -16,6 +16,18 @@ public sealed class BadInputTests
         { ["demo", "--backend", "azure"], "azure" },
         { ["bankfile", "inspect", "/no/such/statement.xml"], "does not exist" },
         { ["invoices", "list", "--backend", "cloud"], "cloud" },
+        { ["dunning", "run", "--at", "2026-02-30"], "2026-02-30" },
+        { ["dunning", "run", "--backend", "azure"], "azure" },
+        { ["dunning", "frobnicate"], "frobnicate" },
+        { ["invoices", "dispute"], "dispute" },
+        { ["invoices", "dispute", "INV-2026-000001", "--reason", " "], "--reason" },
+        { ["invoices", "undispute", "INV-2026-000001", "INV-2026-000002"], "INV-2026-000002" },
+        { ["accounts", "pause", "acct-00001", "--until", "next week"], "YYYY-MM-DD" },
+        { ["accounts", "resume"], "resume" },
+        { ["report", "--at", "2026-13-01"], "2026-13-01" },
+        { ["poison", "list", "--queue", "nope"], "nope" },
+        { ["poison", "replay", "nope"], "nope" },
+        { ["poison", "replay"], "replay" },
     };
 
     [Theory]

@@ -62,6 +62,17 @@ public sealed class DemoCommandTests(DemoFixture demo) : IClassFixture<DemoFixtu
     }
 
     [Fact]
+    public void Demo_EightAccountsTwoMonths_EndsByWritingTheReportsOfTheLastDay_AndSaysWhere()
+    {
+        var index = Path.Combine(demo.Data, "blobs", "reports", "2026-02-28", "index.html");
+
+        Assert.True(File.Exists(index));
+        Assert.True(File.Exists(Path.Combine(demo.Data, "blobs", "reports", "2026-02-28", "aging.html")));
+        Assert.Contains($"reports           {index}", demo.Demo.Out, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(Path.Combine(demo.Data, "outbox"), "dunning-*.eml"));
+    }
+
+    [Fact]
     public async Task Demo_SecondRunOverTheSameFolder_CreatesNothingNew()
     {
         var emailsBefore = Directory.GetFiles(Path.Combine(demo.Data, "outbox"), "*.eml").Length;

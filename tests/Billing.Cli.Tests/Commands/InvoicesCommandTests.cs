@@ -87,4 +87,41 @@ public sealed class InvoicesCommandTests(DemoFixture demo) : IClassFixture<DemoF
         Assert.Single(result.ErrorLines);
         Assert.Contains("overdue", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Dispute_KnownNumber_HoldsDunningOffTheInvoice_UntilUndisputed()
+    {
+        var data = await DemoData.CreateAsync(DemoData.WithoutBankFiles);
+
+        var dispute = await CliRun.RunAsync("invoices", "dispute", "INV-2026-000001", "--reason", "Wrong quantity", "--data", data);
+        var held = await CliRun.RunAsync("dunning", "run", "--at", "2026-03-20", "--dry-run", "--data", data);
+        var undispute = await CliRun.RunAsync("invoices", "undispute", "INV-2026-000001", "--data", data);
+        var released = await CliRun.RunAsync("dunning", "run", "--at", "2026-03-20", "--dry-run", "--data", data);
+
+        Assert.True(dispute.ExitCode == 0, dispute.Error);
+        Assert.Contains("Invoice INV-2026-000001 of account", dispute.Out, StringComparison.Ordinal);
+        Assert.Contains("Wrong quantity", dispute.Out, StringComparison.Ordinal);
+        Assert.Matches(@"INV-2026-000001\s+acct-\d+\s+disputed", held.Out);
+        Assert.True(undispute.ExitCode == 0, undispute.Error);
+        Assert.Contains("no longer disputed", undispute.Out, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"INV-2026-000001\s+acct-\d+\s+disputed", released.Out);
+    }
+
+    [Fact]
+    public async Task Dispute_UnknownNumber_ExitsTwoWithOneLine()
+    {
+        var result = await CliRun.RunAsync("invoices", "dispute", "INV-2099-000001", "--data", demo.Data);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no invoice has the number 'INV-2099-000001'", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Undispute_UnknownNumber_ExitsTwoWithOneLine()
+    {
+        var result = await CliRun.RunAsync("invoices", "undispute", "INV-2099-000001", "--data", demo.Data);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("INV-2099-000001", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
 }

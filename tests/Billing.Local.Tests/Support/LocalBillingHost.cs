@@ -10,7 +10,8 @@ namespace Billing.Local.Tests.Support;
 /// <summary>The embedded default wired as the CLI wires it, on a data folder, with a fake clock and a test seller.</summary>
 public static class LocalBillingHost
 {
-    public static ServiceProvider Build(string dataDirectory, FakeTimeProvider time)
+    /// <param name="settings">Settings on top of the test seller (<c>DUNNING_REQUIRE_BANK_FILE</c>, say).</param>
+    public static ServiceProvider Build(string dataDirectory, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -24,7 +25,7 @@ public static class LocalBillingHost
             ["Seller:Iban"] = "DE89370400440532013000",
             ["Seller:Bic"] = "COBADEFFXXX",
             ["Seller:DomesticVatRate"] = "19",
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(time);
