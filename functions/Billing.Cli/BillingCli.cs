@@ -58,6 +58,8 @@ public static class BillingCli
         root.Add(InvoicesCommand.Create(context));
         root.Add(AccountsCommand.Create(context));
         root.Add(BankFileCommand.Create(context));
+        root.Add(IngestCommand.Create(context));
+        root.Add(SuspenseCommand.Create(context));
         root.Add(DunningCommand.Create(context));
         root.Add(ReportCommand.Create(context));
         root.Add(PoisonCommand.Create(context));

@@ -16,6 +16,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("ScheduleDunning", "timerTrigger", "schedule", "%DUNNING_SCHEDULE%", "Dunning")]
     [InlineData("SendDunningNotice", "queueTrigger", "queueName", "%DUNNING_NOTICE_QUEUE%", "Dunning")]
     [InlineData("SnapshotReports", "timerTrigger", "schedule", "%REPORTS_SCHEDULE%", "Reports")]
+    [InlineData("IngestBankFile", "blobTrigger", "path", "%BANK_FILES_CONTAINER%/incoming/{name}", "Payments")]
+    [InlineData("ApplySuspenseDecisions", "blobTrigger", "path", "%BANK_FILES_CONTAINER%/decisions/{name}", "Payments")]
     public void Function_IsDeclaredWithItsTriggerAndSetting(string name, string triggerType, string property, string setting, string area)
     {
         var function = Assert.Single(s_functions.Value, f => f.GetProperty("name").GetString() == name);
@@ -25,14 +27,41 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("In", binding.GetProperty("direction").GetString());
         Assert.Equal(setting, binding.GetProperty(property).GetString());
         Assert.False(binding.TryGetProperty("connection", out var connection) && connection.GetString() is { Length: > 0 } c && c != "AzureWebJobsStorage",
-            "Queue triggers use the default AzureWebJobsStorage connection.");
+            "Queue and blob triggers use the default AzureWebJobsStorage connection.");
         Assert.Equal($"Billing.Functions.{area}.{name}.RunAsync", function.GetProperty("entryPoint").GetString());
     }
 
     [Fact]
-    public void Metadata_DeclaresExactlyTheBillingDunningAndReportTriggers()
+    public void Metadata_DeclaresExactlyTheBillingDunningReportAndPaymentTriggers()
     {
-        Assert.Equal(["BillAccount", "ScheduleBilling", "ScheduleDunning", "SendDunningNotice", "SendInvoice", "SnapshotReports"], s_functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["ApplySuspenseDecisions", "BillAccount", "IngestBankFile", "ScheduleBilling", "ScheduleDunning", "SendDunningNotice", "SendInvoice", "SnapshotReports"], s_functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Infra's post-deploy hook subscribes Event Grid to these two: the worker SDK writes <c>"source": "EventGrid"</c> on the
+    /// binding itself (without it the host would poll the container with the legacy blob scanner).
+    /// </summary>
+    [Theory]
+    [InlineData("IngestBankFile")]
+    [InlineData("ApplySuspenseDecisions")]
+    public void BlobFunction_IsTriggeredThroughEventGrid(string name)
+    {
+        var function = Assert.Single(s_functions.Value, f => f.GetProperty("name").GetString() == name);
+        var binding = Assert.Single(function.GetProperty("bindings").EnumerateArray());
+
+        Assert.Equal("EventGrid", binding.GetProperty("source").GetString());
+        Assert.False(function.TryGetProperty("retry", out _), "A bank file or decisions file that fails the same way every time must not be retried by a policy.");
+    }
+
+    [Fact]
+    public void DecisionResults_AreNotWrittenWhereTheDecisionsTriggerListens()
+    {
+        var decisions = Assert.Single(s_functions.Value, f => f.GetProperty("name").GetString() == "ApplySuspenseDecisions");
+        var path = Assert.Single(decisions.GetProperty("bindings").EnumerateArray()).GetProperty("path").GetString()!;
+
+        Assert.DoesNotContain("decisions-results", path, StringComparison.Ordinal);
+        var resultPath = "%BANK_FILES_CONTAINER%/" + global::Billing.Functions.Payments.ApplySuspenseDecisions.ResultsFolder + "/x.csv.json";
+        Assert.False(resultPath.StartsWith(path.Replace("{name}", "", StringComparison.Ordinal), StringComparison.Ordinal), "The result would trigger the function again.");
     }
 
     [Theory]

@@ -3,11 +3,14 @@ using Billing.Core.Documents;
 using Billing.Core.Dunning;
 using Billing.Core.Email;
 using Billing.Core.Events;
+using Billing.Core.Ingestion;
 using Billing.Core.Messaging;
+using Billing.Core.Payments;
 using Billing.Core.Reporting;
 using Billing.Core.Storage;
 using Billing.Functions.Billing;
 using Billing.Functions.Dunning;
+using Billing.Functions.Payments;
 using Billing.Functions.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +39,7 @@ public sealed class ServiceGraphTests
         ["DUNNING_REQUIRE_BANK_FILE"] = "false",
         ["DUNNING_GROUP_PER_ACCOUNT"] = "false",
         ["REPORTS_SCHEDULE"] = "0 30 6 * * *",
+        ["BANK_FILES_CONTAINER"] = "bank-files-test",
         ["Seller:LegalName"] = "Example Billing GmbH",
         ["Seller:VatId"] = "DE123456789",
         ["Seller:Street"] = "Musterstrasse 1",
@@ -63,6 +67,9 @@ public sealed class ServiceGraphTests
     [InlineData(typeof(DunningScheduler))]
     [InlineData(typeof(DunningNoticeSender))]
     [InlineData(typeof(ReportPublisher))]
+    [InlineData(typeof(BankFileIngestion))]
+    [InlineData(typeof(SuspenseResolution))]
+    [InlineData(typeof(SuspenseQueries))]
     [InlineData(typeof(IDocumentStore))]
     [InlineData(typeof(IBlobStore))]
     [InlineData(typeof(IWorkQueue))]
@@ -85,6 +92,8 @@ public sealed class ServiceGraphTests
     [InlineData(typeof(ScheduleDunning))]
     [InlineData(typeof(SendDunningNotice))]
     [InlineData(typeof(SnapshotReports))]
+    [InlineData(typeof(IngestBankFile))]
+    [InlineData(typeof(ApplySuspenseDecisions))]
     public async Task FunctionClass_IsActivatedFromTheGraph(Type function)
     {
         // Service Bus clients are IAsyncDisposable only: the provider must be disposed asynchronously, as the host does.
@@ -114,6 +123,14 @@ public sealed class ServiceGraphTests
         Assert.False(dunning.GroupPerAccount);
         Assert.NotNull(dunning.PolicyNamed(DunningPolicy.DefaultName));
         Assert.Equal("dunning-notice-test", provider.GetRequiredService<IOptions<QueueOptions>>().Value.DunningNotice);
+    }
+
+    [Fact]
+    public async Task BankFilesContainer_IsReadFromTheAppSettings_AsTheBlobTriggersResolveIt()
+    {
+        await using var provider = Build();
+
+        Assert.Equal("bank-files-test", provider.GetRequiredService<IOptions<BlobContainerOptions>>().Value.BankFiles);
     }
 
     [Fact]
