@@ -12,6 +12,11 @@ public sealed record DemoReport(
     LocalDataDirectory Data, DemoOptions Options, bool SellerWritten, DemoSnapshot Before, DemoSnapshot After, DemoTimings Timings, string InvoicesContainer,
     string? ReportsIndex)
 {
+    /// <summary>The bank files and dunning of the run (null for a bill-only demo).</summary>
+    public DemoReconciliation? Reconciliation { get; init; }
+
+    public string BankFilesContainer { get; init; } = "bank-files";
+
     public IReadOnlyList<Invoice> NewInvoices { get; } = After.Invoices.Where(i => !Before.InvoiceIds.Contains(i.Id)).ToList();
 
     public int NewEmails => After.Emails - Before.Emails;
@@ -37,6 +42,15 @@ public sealed record DemoReport(
             ["Currency", "Invoices", "Credit notes", "Net", "VAT", "Gross"],
             After.Invoices.Where(i => i.Number is not null).GroupBy(i => i.Currency.Code).OrderBy(g => g.Key, StringComparer.Ordinal).Select(Row),
             "Totals per currency (all invoices in the data folder)");
+        Reconciliation?.Print(console, Data.Root);
+        var bankRows = Reconciliation is null
+            ? new List<IReadOnlyList<string>>()
+            :
+            [
+                ["bank files (writing)", Seconds(Timings.BankFiles)],
+                ["ingestion", Seconds(Timings.Ingestion)],
+                ["dunning", Seconds(Timings.Dunning)],
+            ];
         console.WriteTable(
             ["Stage", "Seconds"],
             [
@@ -45,6 +59,7 @@ public sealed record DemoReport(
                 ["billing (incl. rendering)", Seconds(Timings.Billing)],
                 ["  rendering (summed over workers)", Seconds(Timings.Rendering)],
                 ["sending", Seconds(Timings.Sending)],
+                .. bankRows,
                 ["reports", Seconds(Timings.Reports)],
                 ["total", Seconds(Timings.Total)],
             ],
@@ -56,6 +71,13 @@ public sealed record DemoReport(
         if (ReportsIndex is not null)
         {
             console.WriteLine($"  reports           {ReportsIndex}");
+        }
+
+        if (Reconciliation is not null)
+        {
+            console.WriteLine($"  bank statements   {Reconciliation.StatementsFolder}");
+            console.WriteLine($"  ingested files    {Path.Combine(Data.BlobContainer(BankFilesContainer), "processed")} (refused: duplicates/, malformed: quarantine/)");
+            console.WriteLine($"  suspense          billing suspense list --data {Data.Root}");
         }
 
         console.WriteLine($"  emails (.eml)     {Data.Outbox}");

@@ -3,12 +3,17 @@ using Billing.Cli.Hosting;
 using Billing.Cli.Output;
 using Billing.Core.Accounts;
 using Billing.Core.Documents;
+using Billing.Core.Dunning;
+using Billing.Core.Ingestion;
+using Billing.Core.Monetary;
+using Billing.Core.Payments;
 using Billing.Core.Invoicing;
 using Billing.Core.Reporting;
 using Billing.Core.Storage;
 using Billing.Documents;
 using Billing.Local;
 using Billing.Local.Configuration;
+using Billing.Local.Messaging;
 using Billing.Local.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,8 +26,9 @@ namespace Billing.Cli.Demo;
 /// <summary>
 /// Runs the demo: writes the fictitious seller (unless the data folder has one), imports the generated
 /// accounts, then lives through every day of the period as the Functions app would (schedule, bill, render,
-/// email), on a simulated clock, and ends by publishing the reports as of the last day. Dunning is left out: it
-/// needs bank files. Everything is idempotent, so running it again over the same folder changes nothing and says so.
+/// email), on a simulated clock; unless bill-only, the demo's bank (<see cref="DemoBank"/>) writes the statement files
+/// that arrive each day, they are ingested as <c>billing ingest</c> does, and the dunning job runs. It ends by publishing
+/// the reports as of the last day. Everything is idempotent, so running it again over the same folder changes nothing and says so.
 /// </summary>
 public sealed class DemoRunner(CliConsole console)
 {
@@ -50,24 +56,40 @@ public sealed class DemoRunner(CliConsole console)
         timings.Import = Stopwatch.GetElapsedTime(started);
         Say($"Imported {file.Accounts.Count} accounts and {file.Plans.Count} plans (seed {options.Seed}).");
 
-        await SimulateAsync(services, clock, options, timings, cancellationToken);
+        var bank = options.BillOnly ? null : new DemoBank(data.Root, file, options);
+        var reconciliation = bank is null ? null : new DemoReconciliation { StatementsFolder = bank.Directory, AfterFirstNoticeAccount = bank.AfterFirstNoticeAccount };
+        bank?.Add(before.Invoices);
+        await SimulateAsync(services, clock, options, timings, new DemoDay(bank, reconciliation, before.Invoices), cancellationToken);
         timings.Rendering = services.GetRequiredService<TimedInvoiceRenderer>().Elapsed;
         started = Stopwatch.GetTimestamp();
         var publication = await services.GetRequiredService<ReportPublisher>().PublishAsync(options.Days().Last(), cancellationToken);
         timings.Reports = Stopwatch.GetElapsedTime(started);
         Say($"Published {publication.Reports.Count} reports as of {publication.AsOf:yyyy-MM-dd}.");
         var after = await DemoSnapshot.TakeAsync(store, data);
+        if (reconciliation is not null)
+        {
+            await SummariseAsync(services, reconciliation, after, cancellationToken);
+        }
+
         timings.Total = total.Elapsed;
         var containers = services.GetRequiredService<IOptions<BlobContainerOptions>>().Value;
         var reportsIndex = publication.IndexPath is { } index ? data.BlobFile(publication.Container, index) : null;
-        return new DemoReport(data, options, sellerWritten, before, after, timings, containers.Invoices, reportsIndex);
+        return new DemoReport(data, options, sellerWritten, before, after, timings, containers.Invoices, reportsIndex)
+        {
+            Reconciliation = reconciliation,
+            BankFilesContainer = containers.BankFiles,
+        };
     }
 
-    private async Task SimulateAsync(ServiceProvider services, SimulatedClock clock, DemoOptions options, DemoTimings timings, CancellationToken cancellationToken)
+    private async Task SimulateAsync(ServiceProvider services, SimulatedClock clock, DemoOptions options, DemoTimings timings, DemoDay state, CancellationToken cancellationToken)
     {
         var run = services.GetRequiredService<LocalScheduledRun>();
         var queues = services.GetRequiredService<IOptions<QueueOptions>>().Value;
         var days = options.Days().ToList();
+
+        // Accounts are billed one at a time, in the order the scheduler enqueued them (account id), so invoices of
+        // one day get their numbers in the same order every run; sending (rendering, email) stays parallel.
+        services.GetRequiredService<LocalQueueRunner>().QueueConcurrency[queues.BillAccount] = 1;
 
         async Task RunDayAsync(DateOnly day)
         {
@@ -79,6 +101,11 @@ public sealed class DemoRunner(CliConsole console)
             if (result.Drained.Poisoned > 0)
             {
                 console.Error.WriteLine($"billing: warning: {result.Drained.Poisoned} messages of {day:yyyy-MM-dd} failed 5 times and were moved to the poison table");
+            }
+
+            if (state.Bank is { } bank && state.Reconciliation is { } reconciliation)
+            {
+                await BankDayAsync(services, run, day, bank, reconciliation, state, timings, cancellationToken);
             }
         }
 
@@ -102,6 +129,100 @@ public sealed class DemoRunner(CliConsole console)
             if (day.AddDays(1).Day == 1 || day == days[^1])
             {
                 Say($"Simulated up to {day:yyyy-MM-dd}.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The bank's side of a day: the statement files that arrive are written and ingested (the first MT940 is
+    /// uploaded twice, the second time refused as a duplicate), then the dunning job runs on what is still open.
+    /// </summary>
+    private static async Task BankDayAsync(
+        ServiceProvider services, LocalScheduledRun run, DateOnly day, DemoBank bank, DemoReconciliation reconciliation, DemoDay state, DemoTimings timings, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var rendered = services.GetRequiredService<TimedInvoiceRenderer>().TakeRendered();
+        state.Remember(rendered);
+        bank.Add(rendered);
+        var files = bank.WriteFilesFor(day);
+        reconciliation.FilesWritten += files.Count;
+        timings.BankFiles += Stopwatch.GetElapsedTime(started);
+
+        started = Stopwatch.GetTimestamp();
+        var ingestion = services.GetRequiredService<BankFileIngestion>();
+        foreach (var path in files)
+        {
+            var uploads = !state.DuplicateUploaded && Path.GetFileName(path).StartsWith("mt940-", StringComparison.Ordinal) ? 2 : 1;
+            state.DuplicateUploaded |= uploads == 2;
+            for (var upload = 0; upload < uploads; upload++)
+            {
+                await using var content = File.OpenRead(path);
+                reconciliation.Add(await ingestion.IngestAsync(Path.GetFileName(path), content, dryRun: false, cancellationToken));
+            }
+        }
+
+        timings.Ingestion += Stopwatch.GetElapsedTime(started);
+
+        started = Stopwatch.GetTimestamp();
+        var dunning = await run.RunAsync(day, [DunningScheduleJob.JobName], cancellationToken);
+        if (dunning.Jobs.TryGetValue(DunningScheduleJob.JobName, out var job) && job.Note is { } note && note.StartsWith("blocked", StringComparison.Ordinal))
+        {
+            reconciliation.DunningDaysBlocked++;
+            reconciliation.DunningBlockedReason ??= note;
+        }
+
+        if (bank.AfterFirstNoticeAccount is { } account)
+        {
+            var notices = await services.GetRequiredService<DunningNoticeQuery>().ListAsync(account, cancellationToken: cancellationToken);
+            bank.NoticesSent(notices.Where(n => n.RunDate <= day), state.ByNumber);
+        }
+
+        timings.Dunning += Stopwatch.GetElapsedTime(started);
+    }
+
+    private static async Task SummariseAsync(ServiceProvider services, DemoReconciliation reconciliation, DemoSnapshot after, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IDocumentStore>();
+        var credits = new List<Money>();
+        await foreach (var credit in store.QueryAllAsync<AccountCredit>(cancellationToken))
+        {
+            if (credit.Value.Balance.Amount > 0)
+            {
+                credits.Add(credit.Value.Balance);
+            }
+        }
+
+        reconciliation.AccountsInCredit = credits.Count;
+        reconciliation.CreditBalances = credits.GroupBy(c => c.Currency.Code).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Money.Sum(g, Currency.FromCode(g.Key))).ToList();
+        var notices = await services.GetRequiredService<DunningNoticeQuery>().ListAsync(cancellationToken: cancellationToken);
+        reconciliation.Notices = notices;
+        var byInvoice = notices.ToLookup(n => n.InvoiceNumber, StringComparer.Ordinal);
+        reconciliation.PaidAfterNotice = after.Invoices
+            .Where(i => i.Number is not null && i.PaidDate is not null && byInvoice.Contains(i.Number))
+            .Select(i => (Invoice: i, Notice: byInvoice[i.Number!].Where(n => n.RunDate <= i.PaidDate).OrderBy(n => n.Stage).LastOrDefault()))
+            .Where(p => p.Notice is not null)
+            .Select(p => (p.Invoice, p.Notice!))
+            .OrderBy(p => p.Invoice.AccountId, StringComparer.Ordinal).ThenBy(p => p.Invoice.Number, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>What the bank's days share: the bank, the running summary, the invoices by number, whether the duplicate was uploaded.</summary>
+    private sealed class DemoDay(DemoBank? bank, DemoReconciliation? reconciliation, IEnumerable<Invoice> known)
+    {
+        public DemoBank? Bank { get; } = bank;
+
+        public DemoReconciliation? Reconciliation { get; } = reconciliation;
+
+        public Dictionary<string, Invoice> ByNumber { get; } = known.Where(i => i.Number is not null).ToDictionary(i => i.Number!, StringComparer.Ordinal);
+
+        public bool DuplicateUploaded { get; set; }
+
+        public void Remember(IEnumerable<Invoice> invoices)
+        {
+            foreach (var invoice in invoices.Where(i => i.Number is not null))
+            {
+                ByNumber[invoice.Number!] = invoice;
             }
         }
     }

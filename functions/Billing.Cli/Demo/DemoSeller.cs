@@ -2,9 +2,18 @@ using Billing.Core.Sellers;
 
 namespace Billing.Cli.Demo;
 
-/// <summary>The fictitious company the demo bills as: a German GmbH, 19 % VAT, paid into a valid DE IBAN.</summary>
+/// <summary>
+/// The fictitious company the demo bills as: a German GmbH, 19 % VAT, paid into a valid DE IBAN; it also holds a CHF,
+/// a GBP and a SEK account (statements as MT940) and a US account (BAI2, a bare account number) for its foreign customers.
+/// </summary>
 public static class DemoSeller
 {
+    public const string EurIban = "DE89370400440532013000";
+    public const string ChfIban = "CH9300762011623852957";
+    public const string GbpIban = "GB29NWBK60161331926819";
+    public const string SekIban = "SE4550000000058398257466";
+    public const string UsdAccount = "021000021-4455667788";
+
     public static SellerOptions Create() => new()
     {
         LegalName = "Nordlicht Software GmbH",
@@ -19,6 +28,6 @@ public static class DemoSeller
         DomesticVatRate = 19m,
         InvoiceSeriesPrefix = "INV",
         CreditNoteSeriesPrefix = "CN",
-        OwnAccountIbans = ["DE89370400440532013000"],
+        OwnAccountIbans = [EurIban, ChfIban, GbpIban, SekIban, UsdAccount],
     };
 }

@@ -13,6 +13,15 @@ public sealed class DemoTimings
 
     public TimeSpan Sending { get; set; }
 
+    /// <summary>Writing the bank's statement files.</summary>
+    public TimeSpan BankFiles { get; set; }
+
+    /// <summary>Ingesting the statement files (matching and applying payments, parking the rest).</summary>
+    public TimeSpan Ingestion { get; set; }
+
+    /// <summary>The dunning job and the sending of its notices.</summary>
+    public TimeSpan Dunning { get; set; }
+
     /// <summary>Publishing the reports as of the last simulated day.</summary>
     public TimeSpan Reports { get; set; }
 

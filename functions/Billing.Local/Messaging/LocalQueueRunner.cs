@@ -20,6 +20,12 @@ public sealed partial class LocalQueueRunner(InProcessWorkQueue queue, IEnumerab
     /// <summary>How many messages are handled at the same time (default: one per processor).</summary>
     public int MaxConcurrency { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Per-queue overrides of <see cref="MaxConcurrency"/>: a queue set to 1 is handled strictly in enqueue order
+    /// (the demo bills accounts one at a time so invoice numbers follow the account order and a seed gives the same numbers).
+    /// </summary>
+    public IDictionary<string, int> QueueConcurrency { get; } = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+
     /// <summary>The queue names this runner drains, in order.</summary>
     public IEnumerable<string> QueueNames => _handlers.Select(h => h.QueueName);
 
@@ -71,7 +77,8 @@ public sealed partial class LocalQueueRunner(InProcessWorkQueue queue, IEnumerab
     private async Task<int> DrainQueueAsync(ILocalQueueHandler handler, QueueDrainResult result, ConcurrentDictionary<long, bool> retrying, CancellationToken cancellationToken)
     {
         var handled = 0;
-        var workers = Enumerable.Range(0, Math.Max(1, MaxConcurrency)).Select(_ => Task.Run(async () =>
+        var concurrency = QueueConcurrency.TryGetValue(handler.QueueName, out var own) ? own : MaxConcurrency;
+        var workers = Enumerable.Range(0, Math.Max(1, concurrency)).Select(_ => Task.Run(async () =>
         {
             while (queue.TryClaim(handler.QueueName) is { } message)
             {

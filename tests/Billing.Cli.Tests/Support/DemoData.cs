@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Billing.Cli.Tests.Support;
 
 /// <summary>
-/// A fresh data folder holding <c>billing demo --accounts 8 --months 2</c> (January and February 2026, seed 42: 18
+/// A fresh data folder holding <c>billing demo --accounts 8 --months 2 --bill-only</c> (billing only: no bank files, no dunning) (January and February 2026, seed 42: 18
 /// open invoices, accounts <c>acct-00001</c>…<c>acct-00008</c>), for tests that change the data. Settings given are
 /// added to its <c>settings.json</c>.
 /// </summary>
@@ -15,7 +15,7 @@ public static class DemoData
     public static async Task<string> CreateAsync(params KeyValuePair<string, string>[] settings)
     {
         var data = CliRun.NewDataDirectory();
-        var demo = await CliRun.RunAsync("demo", "--accounts", "8", "--months", "2", "--data", data);
+        var demo = await CliRun.RunAsync("demo", "--accounts", "8", "--months", "2", "--bill-only", "--data", data);
         Assert.True(demo.ExitCode == 0, demo.Error);
         if (settings.Length > 0)
         {
