@@ -19,10 +19,35 @@ public sealed class BankEntryReader(OwnAccounts ownAccounts)
     /// <summary>BAI2 detail type codes that return an item deposited earlier.</summary>
     public static readonly IReadOnlySet<string> Bai2ReturnTypeCodes = new HashSet<string>(StringComparer.Ordinal) { "409", "555", "556", "557", "558", "564" };
 
-    public BankFileContents Read(Stream content)
+    public BankFileContents Read(Stream content) => Read(content, keepEntries: true);
+
+    /// <summary>
+    /// Reads the whole file; with <paramref name="keepEntries"/> false the entries are only counted
+    /// (<see cref="BankFileContents.EntryCount"/>), so a large file is checked without holding it: read the entries
+    /// afterwards with <see cref="ReadEntries"/>.
+    /// </summary>
+    public BankFileContents Read(Stream content, bool keepEntries)
     {
         ArgumentNullException.ThrowIfNull(content);
         var contents = new BankFileContents();
+        foreach (var entry in ReadEntries(content, contents, build: keepEntries))
+        {
+            contents.Entries.Add(entry);
+        }
+
+        return contents;
+    }
+
+    /// <summary>The entries of the file, one at a time, exactly as <see cref="Read(Stream)"/> gives them.</summary>
+    public IEnumerable<BankEntry> ReadEntries(Stream content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return ReadEntries(content, new BankFileContents(), build: true);
+    }
+
+    /// <summary>The file's entries, counted in <paramref name="contents"/>; only counted (nothing built, hashed or yielded) unless <paramref name="build"/>.</summary>
+    private IEnumerable<BankEntry> ReadEntries(Stream content, BankFileContents contents, bool build)
+    {
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         string? ownAccount = null;
         foreach (var e in BankFileReader.ReadEvents(content))
@@ -42,38 +67,39 @@ public sealed class BankEntryReader(OwnAccounts ownAccounts)
                     }
 
                     break;
+                case BankFileEventKind.Entry when !build:
+                    contents.EntryCount += Splits(KindOf(e.Entry!, ownAccount), e.Entry!) ? e.Entry!.TransactionDetails.Count : 1;
+                    break;
                 case BankFileEventKind.Entry:
                     foreach (var entry in FromStatement(e.Statement!, e.Entry!, ownAccount, occurrences))
                     {
-                        contents.Entries.Add(entry);
+                        contents.EntryCount++;
+                        yield return entry;
                     }
 
                     break;
                 case BankFileEventKind.AchEntry:
-                    contents.Entries.Add(FromAch(e.AchEntry!, occurrences));
+                    contents.EntryCount++;
+                    if (build)
+                    {
+                        yield return FromAch(e.AchEntry!, occurrences);
+                    }
+
                     break;
                 case BankFileEventKind.FileCompleted:
                     contents.Warnings.AddRange(e.Warnings);
                     break;
             }
         }
-
-        return contents;
     }
 
     private static IEnumerable<BankEntry> FromStatement(BankStatement statement, StatementEntry entry, string? ownAccount, Dictionary<string, int> occurrences)
     {
-        var kind = ownAccount is null ? BankEntryKind.UnknownAccount
-            : entry.Status != EntryStatus.Booked ? BankEntryKind.NotBooked
-            : !Currency.TryFromCode(entry.Currency, out _) ? BankEntryKind.UnsupportedCurrency
-            : entry.Amount >= 0 ? (entry.IsReversal ? BankEntryKind.ReversalCredit : BankEntryKind.Credit)
-            : IsReturn(entry) ? BankEntryKind.Return : BankEntryKind.Debit;
+        var kind = KindOf(entry, ownAccount);
         var account = ownAccount ?? Payments.Ibans.Normalize(statement.Iban ?? statement.Account);
         var date = entry.BookingDate ?? entry.ValueDate ?? DateOnly.FromDateTime((statement.CreationTime ?? DateTimeOffset.UnixEpoch).UtcDateTime);
         var details = entry.TransactionDetails;
-        var split = kind == BankEntryKind.Credit && details.Count > 1 && details.All(d => d.Amount is not null && (d.Currency ?? entry.Currency) == entry.Currency)
-            && details.Sum(d => d.Amount!.Value) == entry.Amount;
-        if (!split)
+        if (!Splits(kind, entry))
         {
             var detail = details.Count > 0 ? details[0] : null;
             var party = detail?.Counterparty(entry.Amount >= 0);
@@ -90,6 +116,21 @@ public sealed class BankEntryReader(OwnAccounts ownAccounts)
             yield return Build(kind, account, entry, date, Math.Abs(detail.Amount!.Value), detail.Amount.Value, party?.Name, party?.Iban, Text(null, detail), detail.EndToEndId,
                 detail.CreditorReference, detail.AccountServicerReference ?? (entry.AccountServicerReference is { } asr ? $"{asr}/{i + 1}" : null), detail, occurrences, "");
         }
+    }
+
+    private static BankEntryKind KindOf(StatementEntry entry, string? ownAccount) =>
+        ownAccount is null ? BankEntryKind.UnknownAccount
+            : entry.Status != EntryStatus.Booked ? BankEntryKind.NotBooked
+            : !Currency.TryFromCode(entry.Currency, out _) ? BankEntryKind.UnsupportedCurrency
+            : entry.Amount >= 0 ? (entry.IsReversal ? BankEntryKind.ReversalCredit : BankEntryKind.Credit)
+            : IsReturn(entry) ? BankEntryKind.Return : BankEntryKind.Debit;
+
+    /// <summary>A batch booking whose transaction details carry their own amounts (adding up) is one payment per transaction.</summary>
+    private static bool Splits(BankEntryKind kind, StatementEntry entry)
+    {
+        var details = entry.TransactionDetails;
+        return kind == BankEntryKind.Credit && details.Count > 1 && details.All(d => d.Amount is not null && (d.Currency ?? entry.Currency) == entry.Currency)
+            && details.Sum(d => d.Amount!.Value) == entry.Amount;
     }
 
     private static BankEntry Build(
@@ -205,7 +246,11 @@ public sealed class BankFileContents
 
     public int Statements { get; set; }
 
+    /// <summary>The entries, unless the file was only checked (<see cref="BankEntryReader.Read(Stream, bool)"/>).</summary>
     public List<BankEntry> Entries { get; } = [];
+
+    /// <summary>How many entries the file has (also when they were only counted).</summary>
+    public int EntryCount { get; set; }
 
     public List<string> Warnings { get; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Billing.BankFiles;
+using Billing.Core.Events;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
 using Billing.Core.Sellers;
@@ -12,9 +13,11 @@ namespace Billing.Core.Ingestion;
 /// <summary>
 /// Ingests one bank file — the use case behind the <c>IngestBankFile</c> blob trigger (<c>bank-files/incoming/{name}</c>)
 /// and <c>billing ingest FILE</c>. In order: hash the content (SHA-256) and refuse a file already processed, pointing
-/// at the first ingestion; read every entry (a malformed file goes to <c>quarantine/</c> with its error and nothing
-/// applied); build the <see cref="OpenInvoiceIndex"/> once; match each credit (<see cref="PaymentMatcher"/>), undo
-/// each return, and record each entry exactly once (<see cref="PaymentRecorder"/>); then move the file to
+/// at the first ingestion; read the whole file once to check it (a malformed file goes to <c>quarantine/</c> with its
+/// error and nothing applied), holding no entries; build the <see cref="OpenInvoiceIndex"/> once; read the entries again,
+/// streaming, and match each credit (<see cref="PaymentMatcher"/>), undo each return, and record each entry exactly
+/// once (<see cref="PaymentRecorder"/>), in chunks of <see cref="ChunkSize"/> whose writes are one batch where the store
+/// batches and whose events are published together after it; then move the file to
 /// <c>processed/{date}/{hash8}-{name}</c> with <c>.report.json</c> and <c>.report.txt</c> beside it, and record the
 /// <see cref="BankFileRecord"/> last, so a run that crashed before it is simply run again. Reports are never written
 /// under <c>incoming/</c>. A dry run reads the store, matches and reports, and writes nothing.
@@ -23,12 +26,19 @@ public sealed partial class BankFileIngestion(
     IDocumentStore store,
     IBlobStore blobs,
     PaymentRecorder recorder,
+    IEventPublisher eventPublisher,
     IOptions<SellerOptions> seller,
     IOptions<BlobContainerOptions> containers,
     TimeProvider time,
     ILogger<BankFileIngestion> logger)
 {
     public const int MaxReportLines = 10_000;
+
+    /// <summary>Entries written in one batch (where the store batches, <see cref="IDocumentWriteBatching"/>) before their events are published.</summary>
+    public const int ChunkSize = 16_384;
+
+    private const int ReadAheadEntries = 512;
+    private const int PublishSlice = 1_024;
     public const string IncomingFolder = "incoming";
     public const string ProcessedFolder = "processed";
     public const string QuarantineFolder = "quarantine";
@@ -109,11 +119,14 @@ public sealed partial class BankFileIngestion(
             return dryRun ? report : await StoreAsync(report, DuplicatesFolder, store_, cancellationToken);
         }
 
+        // The index is built while the file is checked (both only read).
+        var indexBuild = Task.Run(() => OpenInvoiceIndex.BuildAsync(store, cancellationToken), cancellationToken);
+        _ = indexBuild.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default); // observed even when the file is quarantined
         BankFileContents contents;
         try
         {
             await using var stream = await open(cancellationToken);
-            contents = new BankEntryReader(new OwnAccounts(seller.Value)).Read(stream);
+            contents = new BankEntryReader(new OwnAccounts(seller.Value)).Read(stream, keepEntries: false);
         }
         catch (BankFileFormatException ex)
         {
@@ -133,19 +146,45 @@ public sealed partial class BankFileIngestion(
         }
 
         var tally = new IngestionTally();
-        var matcher = new PaymentMatcher(await OpenInvoiceIndex.BuildAsync(store, cancellationToken));
+        var matcher = new PaymentMatcher(await indexBuild);
         var returns = new ReturnedPaymentFinder(store);
-        foreach (var entry in contents.Entries)
+        var events = new List<IntegrationEvent>();
+        await using (var stream = await open(cancellationToken))
         {
-            await IngestEntryAsync(entry, hash, dryRun, matcher, returns, tally, now, cancellationToken);
+            // The file was checked whole above; now its entries are streamed (parsed on another thread, a little ahead), a
+            // chunk at a time: the chunk's writes in one batch where the store can (one commit instead of one per write),
+            // then its events, once those writes are durable. A crash in between leaves the chunk to the replay, as before.
+            var reader = new BankEntryReader(new OwnAccounts(seller.Value));
+            await using var entries = ReadAhead.Of(reader.ReadEntries(stream), ReadAheadEntries, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var more = true;
+            while (more)
+            {
+                using (var batch = dryRun ? null : (store as IDocumentWriteBatching)?.BeginWriteBatch())
+                {
+                    for (var n = 0; n < ChunkSize && (more = await entries.MoveNextAsync()); n++)
+                    {
+                        await IngestEntryAsync(entries.Current, hash, dryRun, matcher, returns, tally, now, events, cancellationToken);
+                    }
+
+                    batch?.Commit();
+                }
+
+                // In slices, so that a publisher's buffers stay small whatever the chunk size.
+                for (var e = 0; e < events.Count; e += PublishSlice)
+                {
+                    await eventPublisher.PublishAsync(events.GetRange(e, Math.Min(PublishSlice, events.Count - e)), cancellationToken);
+                }
+
+                events.Clear();
+            }
         }
 
         report = report with
         {
-            Format = contents.Format, Statements = contents.Statements, Entries = contents.Entries.Count, Warnings = [.. contents.Warnings, .. tally.Warnings],
+            Format = contents.Format, Statements = contents.Statements, Entries = contents.EntryCount, Warnings = [.. contents.Warnings, .. tally.Warnings],
             ByOutcome = tally.ByOutcome(), ByRule = tally.ByRule(), Payments = tally.Lines, PaymentsTruncated = tally.Truncated,
         };
-        LogIngested(name, contents.Entries.Count, dryRun);
+        LogIngested(name, contents.EntryCount, dryRun);
         if (dryRun)
         {
             return report;
@@ -160,7 +199,8 @@ public sealed partial class BankFileIngestion(
     }
 
     private async Task IngestEntryAsync(
-        BankEntry entry, string fileId, bool dryRun, PaymentMatcher matcher, ReturnedPaymentFinder returns, IngestionTally tally, DateTimeOffset now, CancellationToken cancellationToken)
+        BankEntry entry, string fileId, bool dryRun, PaymentMatcher matcher, ReturnedPaymentFinder returns, IngestionTally tally, DateTimeOffset now,
+        List<IntegrationEvent> events, CancellationToken cancellationToken)
     {
         switch (entry.Kind)
         {
@@ -183,12 +223,16 @@ public sealed partial class BankFileIngestion(
                 return;
         }
 
-        if (await store.ReadAsync<PaymentClaim>(entry.PaymentId, entry.PaymentId, cancellationToken) is { } claimed)
+        // A credit is matched and claimed in one go (create-if-absent); only when the claim is already there is it read,
+        // and then what matching reserved is released again, so an entry ingested before changes nothing. A dry run
+        // writes nothing, and a return's search has effects of its own: both look for the claim first.
+        var readClaimFirst = dryRun || entry.Kind == BankEntryKind.Return;
+        if (readClaimFirst && await store.ReadAsync<PaymentClaim>(entry.PaymentId, entry.PaymentId, cancellationToken) is { } claimed)
         {
             tally.Add(entry, EntryOutcome.AlreadyIngested, claimed.Value.Planned);
             if (!dryRun)
             {
-                await recorder.FinishAsync(claimed.Value, cancellationToken);
+                await recorder.FinishAsync(claimed.Value, events, cancellationToken);
             }
 
             return;
@@ -197,7 +241,7 @@ public sealed partial class BankFileIngestion(
         var currency = Currency.FromCode(entry.CurrencyCode);
         if (entry.Kind == BankEntryKind.Return)
         {
-            await ReturnAsync(entry, fileId, dryRun, returns, tally, currency, now, cancellationToken);
+            await ReturnAsync(entry, fileId, dryRun, returns, tally, currency, now, events, cancellationToken);
             return;
         }
 
@@ -212,9 +256,10 @@ public sealed partial class BankFileIngestion(
         var payment = PaymentRecorder.Plan(entry, fileId, match, now);
         if (!dryRun)
         {
-            var (claim, created) = await recorder.RecordAsync(payment, null, cancellationToken);
+            var (claim, created) = await recorder.RecordAsync(payment, null, events, cancellationToken);
             if (!created)
             {
+                OpenInvoiceIndex.Release(match);
                 tally.Add(entry, EntryOutcome.AlreadyIngested, claim.Planned);
                 return;
             }
@@ -224,7 +269,8 @@ public sealed partial class BankFileIngestion(
     }
 
     private async Task ReturnAsync(
-        BankEntry entry, string fileId, bool dryRun, ReturnedPaymentFinder returns, IngestionTally tally, Currency currency, DateTimeOffset now, CancellationToken cancellationToken)
+        BankEntry entry, string fileId, bool dryRun, ReturnedPaymentFinder returns, IngestionTally tally, Currency currency, DateTimeOffset now,
+        List<IntegrationEvent> events, CancellationToken cancellationToken)
     {
         var minor = new Money(entry.Amount, currency).ToMinorUnits();
         var original = await returns.FindAsync(entry.References, minor, currency.Code, entry.PayerIban, entry.PayerName, entry.BookingDate, cancellationToken);
@@ -243,7 +289,7 @@ public sealed partial class BankFileIngestion(
 
         if (!dryRun)
         {
-            var (claim, created) = await recorder.RecordAsync(planned, original?.Id, cancellationToken);
+            var (claim, created) = await recorder.RecordAsync(planned, original?.Id, events, cancellationToken);
             if (!created)
             {
                 tally.Add(entry, EntryOutcome.AlreadyIngested, claim.Planned);

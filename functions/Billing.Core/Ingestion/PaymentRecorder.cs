@@ -15,24 +15,36 @@ namespace Billing.Core.Ingestion;
 public sealed class PaymentRecorder(IDocumentStore store, PaymentLedger ledger, IEventPublisher events, TimeProvider time)
 {
     /// <summary>Claims and records <paramref name="planned"/>; returns the claim that won (ours, or the earlier one).</summary>
-    public async Task<(PaymentClaim Claim, bool Created)> RecordAsync(Payment planned, string? returnsPaymentId, CancellationToken cancellationToken)
+    public Task<(PaymentClaim Claim, bool Created)> RecordAsync(Payment planned, string? returnsPaymentId, CancellationToken cancellationToken) =>
+        RecordAsync(planned, returnsPaymentId, null, cancellationToken);
+
+    /// <summary>
+    /// Claims and records <paramref name="planned"/>; returns the claim that won (ours, or the earlier one). When
+    /// <paramref name="deferredEvents"/> is given, the events are added to it instead of published: the caller publishes them
+    /// once the writes are durable (a batch), which a crash before that leaves to the replay's <see cref="FinishAsync(PaymentClaim, CancellationToken)"/>.
+    /// </summary>
+    public async Task<(PaymentClaim Claim, bool Created)> RecordAsync(
+        Payment planned, string? returnsPaymentId, ICollection<IntegrationEvent>? deferredEvents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(planned);
         var claim = new PaymentClaim { Id = planned.Id, Partition = planned.AccountId, Planned = planned, ReturnsPaymentId = returnsPaymentId };
         var created = await store.TryCreateAsync(planned.Id, planned.Id, claim, cancellationToken);
         var winner = created?.Value ?? (await store.ReadAsync<PaymentClaim>(planned.Id, planned.Id, cancellationToken))?.Value
             ?? throw new InvalidOperationException($"The claim of payment {planned.Id} vanished.");
-        await FinishAsync(winner, cancellationToken);
+        await FinishAsync(winner, deferredEvents, cancellationToken);
         return (winner, created is not null);
     }
 
     /// <summary>Completes whatever a claim stands for; safe to call any number of times.</summary>
-    public async Task FinishAsync(PaymentClaim claim, CancellationToken cancellationToken)
+    public Task FinishAsync(PaymentClaim claim, CancellationToken cancellationToken) => FinishAsync(claim, null, cancellationToken);
+
+    /// <summary>Completes whatever a claim stands for; safe to call any number of times. Events go to <paramref name="deferredEvents"/> when given.</summary>
+    public async Task FinishAsync(PaymentClaim claim, ICollection<IntegrationEvent>? deferredEvents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
         if (claim.ReturnsPaymentId is { } returned)
         {
-            await ReturnAsync(claim.Partition, returned, claim.Planned, cancellationToken);
+            await ReturnAsync(claim.Partition, returned, claim.Planned, deferredEvents, cancellationToken);
             return;
         }
 
@@ -42,16 +54,27 @@ public sealed class PaymentRecorder(IDocumentStore store, PaymentLedger ledger, 
         if (payment.Status == PaymentStatus.Applied)
         {
             await ledger.ApplyAsync(payment, cancellationToken);
-            await events.PublishAsync([PaymentEvent.For(EventTypes.PaymentApplied, payment, payment.RecordedAt)], cancellationToken);
+            await PublishAsync(PaymentEvent.For(EventTypes.PaymentApplied, payment, payment.RecordedAt), deferredEvents, cancellationToken);
         }
         else if (payment.Status == PaymentStatus.Parked)
         {
-            await events.PublishAsync([PaymentEvent.For(EventTypes.PaymentParked, payment, payment.RecordedAt)], cancellationToken);
+            await PublishAsync(PaymentEvent.For(EventTypes.PaymentParked, payment, payment.RecordedAt), deferredEvents, cancellationToken);
         }
     }
 
+    private Task PublishAsync(IntegrationEvent e, ICollection<IntegrationEvent>? deferred, CancellationToken cancellationToken)
+    {
+        if (deferred is null)
+        {
+            return events.PublishAsync([e], cancellationToken);
+        }
+
+        deferred.Add(e);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Marks the original payment returned (first), then undoes its effects, then publishes PaymentReturned.</summary>
-    private async Task ReturnAsync(string partition, string paymentId, Payment returnEntry, CancellationToken cancellationToken)
+    private async Task ReturnAsync(string partition, string paymentId, Payment returnEntry, ICollection<IntegrationEvent>? deferred, CancellationToken cancellationToken)
     {
         Payment? original = null;
         for (var attempt = 0; attempt < 50 && original is null; attempt++)
@@ -91,7 +114,7 @@ public sealed class PaymentRecorder(IDocumentStore store, PaymentLedger ledger, 
             await ledger.UndoAsync(original, original.ReturnedOn ?? returnEntry.BookingDate, cancellationToken);
         }
 
-        await events.PublishAsync([PaymentEvent.For(EventTypes.PaymentReturned, original, time.GetUtcNow())], cancellationToken);
+        await PublishAsync(PaymentEvent.For(EventTypes.PaymentReturned, original, time.GetUtcNow()), deferred, cancellationToken);
     }
 
     /// <summary>The payment document for a matched or parked credit.</summary>

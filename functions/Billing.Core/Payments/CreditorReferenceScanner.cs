@@ -71,22 +71,74 @@ public static class CreditorReferenceScanner
 
     private static bool TryReport(ReadOnlySpan<char> compact, Action<string> onBody)
     {
-        if (compact.Length < 5)
+        Span<char> body = stackalloc char[MaxBody];
+        var length = BodyOf(compact, body);
+        if (length < 0)
         {
             return false;
         }
 
-        var candidate = compact.ToString();
-        if (!CreditorReference.IsValid(candidate))
-        {
-            return false;
-        }
-
-        onBody(candidate[4..]);
+        onBody(body[..length].ToString());
         return true;
     }
 
     /// <summary>The body of <paramref name="reference"/> when it is a valid RF reference, else null.</summary>
-    public static string? BodyOf(string? reference) =>
-        CreditorReference.IsValid(reference) ? CreditorReference.Body(reference!) : null;
+    public static string? BodyOf(string? reference)
+    {
+        Span<char> body = stackalloc char[MaxBody];
+        var length = BodyOf(reference.AsSpan(), body);
+        return length < 0 ? null : body[..length].ToString();
+    }
+
+    /// <summary>
+    /// Writes the body of <paramref name="reference"/> (spaces dropped, upper case) to <paramref name="body"/> and returns
+    /// its length, or -1 when the reference is not valid: the same rule as <see cref="CreditorReference.IsValid"/> and
+    /// <see cref="CreditorReference.Body"/>, without allocating.
+    /// </summary>
+    internal static int BodyOf(ReadOnlySpan<char> reference, Span<char> body)
+    {
+        Span<char> compact = stackalloc char[4 + MaxBody];
+        var length = 0;
+        foreach (var c in reference)
+        {
+            if (c == ' ')
+            {
+                continue;
+            }
+
+            if (length == compact.Length)
+            {
+                return -1;
+            }
+
+            compact[length++] = char.ToUpperInvariant(c);
+        }
+
+        if (length < 5 || compact[0] != 'R' || compact[1] != 'F' || !char.IsAsciiDigit(compact[2]) || !char.IsAsciiDigit(compact[3]))
+        {
+            return -1;
+        }
+
+        var remainder = 0;
+        for (var k = 0; k < length; k++)
+        {
+            // The check digits count last: the body first, then RF and the two digits.
+            var c = compact[(k + 4) % length];
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return -1;
+            }
+
+            var value = char.IsAsciiDigit(c) ? c - '0' : c - 'A' + 10;
+            remainder = value < 10 ? ((remainder * 10) + value) % 97 : ((remainder * 100) + value) % 97;
+        }
+
+        if (remainder != 1)
+        {
+            return -1;
+        }
+
+        compact[4..length].CopyTo(body);
+        return length - 4;
+    }
 }

@@ -96,8 +96,24 @@ public static class InvoiceNumberKey
         return trimmed.IsEmpty ? "0" : trimmed.ToString();
     }
 
-    private static string Compose(string prefix, ReadOnlySpan<char> year, ReadOnlySpan<char> sequence) =>
-        string.Concat(prefix, "|", year.ToString(), "|" + TrimSequence(sequence));
+    private static string Compose(string prefix, ReadOnlySpan<char> year, ReadOnlySpan<char> sequence)
+    {
+        var trimmed = sequence.TrimStart('0');
+        if (trimmed.IsEmpty)
+        {
+            trimmed = "0";
+        }
+
+        // One allocation: prefix|year|sequence (a run of letters may be long: on the heap then).
+        var length = prefix.Length + year.Length + trimmed.Length + 2;
+        Span<char> key = length <= 256 ? stackalloc char[length] : new char[length];
+        prefix.CopyTo(key);
+        key[prefix.Length] = '|';
+        year.CopyTo(key[(prefix.Length + 1)..]);
+        key[prefix.Length + 1 + year.Length] = '|';
+        trimmed.CopyTo(key[(prefix.Length + year.Length + 2)..]);
+        return key.ToString();
+    }
 
     private static string? PrefixOf(ReadOnlySpan<char> letters, IReadOnlyCollection<string>? prefixes)
     {
@@ -106,9 +122,23 @@ public static class InvoiceNumberKey
             return letters.ToString().ToUpperInvariant();
         }
 
+        if (prefixes is IReadOnlyList<string> list)
+        {
+            // Indexed: no enumerator for every run of letters.
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (EndsWith(letters, list[i]))
+                {
+                    return list[i];
+                }
+            }
+
+            return null;
+        }
+
         foreach (var prefix in prefixes)
         {
-            if (letters.Length >= prefix.Length && letters[^prefix.Length..].Equals(prefix, StringComparison.OrdinalIgnoreCase))
+            if (EndsWith(letters, prefix))
             {
                 return prefix;
             }
@@ -116,6 +146,9 @@ public static class InvoiceNumberKey
 
         return null;
     }
+
+    private static bool EndsWith(ReadOnlySpan<char> letters, string prefix) =>
+        letters.Length >= prefix.Length && letters[^prefix.Length..].Equals(prefix, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsYear(ReadOnlySpan<char> digits) =>
         (digits[0] == '2' && digits[1] == '0') || (digits[0] == '1' && digits[1] == '9');

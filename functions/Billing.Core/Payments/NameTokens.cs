@@ -11,6 +11,8 @@ public static class NameTokens
         "LTD", "LIMITED", "GMBH", "INC", "LLC", "CORP", "PLC", "SARL", "SAS", "BV", "NV", "KG", "OHG", "THE", "AND", "UND", "CO", "AG", "SA", "SRL", "SPA", "AB", "OY", "AS",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_ignoredSpans = s_ignored.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static IReadOnlyList<string> Of(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -20,6 +22,7 @@ public static class NameTokens
 
         var tokens = new List<string>(4);
         var span = name.AsSpan();
+        Span<char> buffer = stackalloc char[128];
         var i = 0;
         while (i < span.Length)
         {
@@ -36,15 +39,31 @@ public static class NameTokens
 
             if (i - start >= 3)
             {
-                var token = span[start..i].ToString().ToUpperInvariant();
-                if (!s_ignored.Contains(token) && !tokens.Contains(token))
+                // Upper case in place, and a string only for a word that counts.
+                var word = span[start..i];
+                var upper = word.Length <= buffer.Length ? buffer[..word.Length] : new char[word.Length];
+                word.ToUpperInvariant(upper);
+                if (!s_ignoredSpans.Contains(upper) && !Contains(tokens, upper))
                 {
-                    tokens.Add(token);
+                    tokens.Add(upper.ToString());
                 }
             }
         }
 
         return tokens;
+    }
+
+    private static bool Contains(List<string> tokens, ReadOnlySpan<char> token)
+    {
+        foreach (var t in tokens)
+        {
+            if (token.SequenceEqual(t))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Shared words ÷ all words of both names, 0..1.</summary>
@@ -57,7 +76,19 @@ public static class NameTokens
             return 0m;
         }
 
-        var shared = a.Count(b.Contains);
+        var shared = 0;
+        for (var i = 0; i < a.Count; i++)
+        {
+            for (var j = 0; j < b.Count; j++)
+            {
+                if (string.Equals(a[i], b[j], StringComparison.Ordinal))
+                {
+                    shared++;
+                    break;
+                }
+            }
+        }
+
         return Math.Round((decimal)shared / (a.Count + b.Count - shared), 2);
     }
 }

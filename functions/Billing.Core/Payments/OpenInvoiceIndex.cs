@@ -19,7 +19,7 @@ public sealed class OpenInvoiceIndex
     private readonly Dictionary<(string Currency, long Minor), List<OpenInvoice>> _byAmount = [];
     private readonly Dictionary<string, List<OpenInvoice>> _bySequence = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string AccountId, string Number)> _closedByKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _accountsByIban = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PayerAccounts> _accountsByIban = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _accountsByNameToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AccountSummary> _accounts = new(StringComparer.Ordinal);
     private readonly List<string> _prefixes = [];
@@ -54,7 +54,18 @@ public sealed class OpenInvoiceIndex
         _accounts[account.Id] = new AccountSummary(account.Id, account.LegalName, account.Currency.Code, NameTokens.Of(account.LegalName));
         foreach (var iban in account.KnownPayerIbans)
         {
-            AddTo(_accountsByIban, Ibans.Normalize(iban), account.Id);
+            var normalized = Ibans.Normalize(iban);
+            if (!_accountsByIban.TryGetValue(normalized, out var payers))
+            {
+                payers = [];
+                _accountsByIban[normalized] = payers;
+            }
+
+            if (payers.Count == 0 || payers[^1] != account.Id)
+            {
+                payers.Add(account.Id);
+                payers.Invoices = null;
+            }
         }
 
         foreach (var token in NameTokens.Of(account.LegalName))
@@ -133,6 +144,33 @@ public sealed class OpenInvoiceIndex
     public IReadOnlyList<string> AccountsPayingFrom(string normalizedIban) =>
         _accountsByIban.TryGetValue(normalizedIban, out var list) ? list : [];
 
+    /// <summary>
+    /// The invoices (oldest first) of the one account known to pay from <paramref name="normalizedIban"/>, or null when
+    /// no account or several do: <see cref="AccountsPayingFrom"/> and <see cref="OfAccount"/> in one lookup, the list
+    /// being remembered with the IBAN.
+    /// </summary>
+    public IReadOnlyList<OpenInvoice>? OfSolePayer(string normalizedIban)
+    {
+        if (!_accountsByIban.TryGetValue(normalizedIban, out var payers) || payers.Count != 1)
+        {
+            return null;
+        }
+
+        EnsureSorted();
+        if (payers.Invoices is { } known)
+        {
+            return known;
+        }
+
+        if (!_byAccount.TryGetValue(payers[0], out var invoices))
+        {
+            return [];
+        }
+
+        payers.Invoices = invoices;
+        return invoices;
+    }
+
     public IReadOnlyList<string> AccountsNamed(string token) =>
         _accountsByNameToken.TryGetValue(token, out var list) ? list : [];
 
@@ -143,6 +181,16 @@ public sealed class OpenInvoiceIndex
     {
         ArgumentNullException.ThrowIfNull(invoice);
         invoice.OpenMinor = Math.Max(0, invoice.OpenMinor - minor);
+    }
+
+    /// <summary>Gives back what <paramref name="match"/> reserved: its entry turned out to be recorded already.</summary>
+    public static void Release(MatchResult match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        foreach (var (invoice, minor) in match.Allocations)
+        {
+            invoice.OpenMinor += minor;
+        }
     }
 
     private void EnsureSorted()
@@ -175,6 +223,12 @@ public sealed class OpenInvoiceIndex
             list.Add(value);
         }
     }
+}
+
+/// <summary>The accounts known to pay from one IBAN, and the invoice list of the first once looked up.</summary>
+internal sealed class PayerAccounts : List<string>
+{
+    public List<OpenInvoice>? Invoices { get; set; }
 }
 
 /// <summary>What the matcher knows of an account: its name (and that name's tokens) and billing currency.</summary>

@@ -25,12 +25,20 @@ public sealed class PaymentMatcher(OpenInvoiceIndex index)
 
     private readonly SuggestionRanker _suggestions = new(index);
 
+    // Scratch reused by every call (a matcher serves one ingestion, one entry at a time): the invoices found in the text,
+    // the callbacks that add to them, and rule 4's candidates. None of them escapes into a result.
+    private readonly List<OpenInvoice> _found = new(4);
+    private readonly List<OpenInvoice> _candidates = new(MaxSubsetCandidates);
+    private Action<string>? _onRfBody;
+    private Action<string>? _onNumberKey;
+
     public OpenInvoiceIndex Index { get; } = index;
 
     public MatchResult Match(IncomingPayment payment)
     {
         ArgumentNullException.ThrowIfNull(payment);
-        var found = new List<OpenInvoice>(2);
+        var found = _found;
+        found.Clear();
         var text = payment.RemittanceInfo ?? "";
 
         // 1. RF creditor reference.
@@ -39,14 +47,14 @@ public sealed class PaymentMatcher(OpenInvoiceIndex index)
             return Allocate(payment, [byStructured], MatchRule.CreditorReference, 1.0m);
         }
 
-        CreditorReferenceScanner.Scan(text, body => AddDistinct(found, Index.ByRfBody(body)));
+        CreditorReferenceScanner.Scan(text, _onRfBody ??= body => AddDistinct(_found, Index.ByRfBody(body)));
         if (found.Count > 0)
         {
             return Allocate(payment, found, MatchRule.CreditorReference, 0.95m);
         }
 
         // 2. Invoice numbers in the text.
-        InvoiceNumberKey.Scan(text, Index.Prefixes, key => AddDistinct(found, Index.ByNumberKey(key)));
+        InvoiceNumberKey.Scan(text, Index.Prefixes, _onNumberKey ??= key => AddDistinct(_found, Index.ByNumberKey(key)));
         if (found.Count > 0)
         {
             return Allocate(payment, found, MatchRule.InvoiceNumber, 0.9m);
@@ -76,13 +84,22 @@ public sealed class PaymentMatcher(OpenInvoiceIndex index)
     private MatchResult Allocate(IncomingPayment payment, List<OpenInvoice> invoices, MatchRule rule, decimal confidence)
     {
         var accountId = invoices[0].AccountId;
-        if (invoices.Exists(i => i.AccountId != accountId))
+        OpenInvoice? other = null;
+        foreach (var invoice in invoices)
         {
-            return MatchResult.Parked(
-                $"The references name invoices of several accounts ({string.Join(", ", invoices.Select(i => i.Number))}).", _suggestions.Rank(payment));
+            if (invoice.AccountId != accountId)
+            {
+                return MatchResult.Parked(
+                    $"The references name invoices of several accounts ({string.Join(", ", invoices.Select(i => i.Number))}).", _suggestions.Rank(payment));
+            }
+
+            if (other is null && invoice.CurrencyCode != payment.CurrencyCode)
+            {
+                other = invoice;
+            }
         }
 
-        if (invoices.Find(i => i.CurrencyCode != payment.CurrencyCode) is { } other)
+        if (other is not null)
         {
             return MatchResult.Parked(
                 $"Paid in {payment.CurrencyCode} but invoice {other.Number} is in {other.CurrencyCode}; money is not converted.", _suggestions.Rank(payment));
@@ -115,15 +132,16 @@ public sealed class PaymentMatcher(OpenInvoiceIndex index)
             return null;
         }
 
-        var accounts = Index.AccountsPayingFrom(iban);
-        if (accounts.Count != 1)
+        if (Index.OfSolePayer(iban) is not { } invoices)
         {
             return null;
         }
 
-        var open = new List<OpenInvoice>(MaxSubsetCandidates);
-        foreach (var invoice in Index.OfAccount(accounts[0]))
+        var open = _candidates;
+        open.Clear();
+        for (var i = 0; i < invoices.Count; i++)
         {
+            var invoice = invoices[i];
             if (invoice.IsOpen && invoice.CurrencyCode == payment.CurrencyCode)
             {
                 if (invoice.OpenMinor == payment.AmountMinor)

@@ -8,84 +8,165 @@ namespace Billing.Core.Payments;
 /// account (+0.5); the payer name resembles the account's legal name (+0.4 × word similarity); the amount equals
 /// one of its open invoices (+0.3); the text quotes a sequence number of one of its invoices (+0.3) or the number of
 /// an invoice that is already paid (+0.4). At most <see cref="MaxSuggestions"/> accounts, best first.
+/// <para>Every clue looks at no more than <see cref="MaxCandidatesPerClue"/> accounts or invoices, the accounts' name
+/// words are computed once (<see cref="AccountSummary.NameTokens"/>), and the reasons are put into words only for the
+/// accounts that make the list.</para>
 /// </summary>
 public sealed class SuggestionRanker(OpenInvoiceIndex index)
 {
     public const int MaxSuggestions = 5;
     private const int MaxCandidatesPerClue = 10;
 
+    // Reused by every call (a ranker serves one matcher, one payment at a time); only the suggestions escape.
+    private readonly Dictionary<string, Candidate> _candidates = new(StringComparer.Ordinal);
+    private readonly List<Candidate> _ranked = [];
+    private readonly HashSet<string> _named = new(StringComparer.Ordinal);
+    private readonly List<string> _sequences = [];
+    private IncomingPayment? _payment;
+    private Action<string>? _onKey;
+
     public IReadOnlyList<MatchSuggestion> Rank(IncomingPayment payment)
     {
         ArgumentNullException.ThrowIfNull(payment);
-        var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
-        Candidate For(string accountId)
+        _candidates.Clear();
+        _named.Clear();
+        _payment = payment;
+        try
         {
-            if (!candidates.TryGetValue(accountId, out var candidate))
-            {
-                candidate = new Candidate();
-                candidates[accountId] = candidate;
-            }
-
-            return candidate;
+            Collect(payment);
+            return Best();
         }
+        finally
+        {
+            _payment = null;
+            _candidates.Clear();
+            _ranked.Clear();
+        }
+    }
 
+    private void Collect(IncomingPayment payment)
+    {
         var iban = Ibans.Normalize(payment.PayerIban);
         if (iban.Length > 0)
         {
-            foreach (var accountId in index.AccountsPayingFrom(iban).Take(MaxCandidatesPerClue))
+            var accounts = index.AccountsPayingFrom(iban);
+            for (var i = 0; i < accounts.Count && i < MaxCandidatesPerClue; i++)
             {
-                For(accountId).Add(0.5m, $"payer IBAN {Ibans.Mask(iban)} is known for the account");
+                For(accounts[i]).Add(0.5m, new Reason(ReasonKind.Iban, iban));
             }
         }
 
         var payerTokens = NameTokens.Of(payment.PayerName);
-        var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in payerTokens)
         {
-            foreach (var accountId in index.AccountsNamed(token).Take(MaxCandidatesPerClue))
+            var accounts = index.AccountsNamed(token);
+            for (var i = 0; i < accounts.Count && i < MaxCandidatesPerClue; i++)
             {
-                if (named.Add(accountId) && index.Account(accountId) is { } account)
+                var accountId = accounts[i];
+                if (_named.Add(accountId) && index.Account(accountId) is { } account)
                 {
                     var similarity = NameTokens.Similarity(payerTokens, account.NameTokens);
-                    For(accountId).Add(0.4m * similarity, string.Create(CultureInfo.InvariantCulture,
-                        $"payer name '{payment.PayerName}' resembles '{account.LegalName}' ({similarity:0.00})"));
+                    For(accountId).Add(0.4m * similarity, new Reason(ReasonKind.Name, account.LegalName, Similarity: similarity));
                 }
             }
         }
 
-        foreach (var invoice in index.WithAmount(payment.CurrencyCode, payment.AmountMinor).Where(i => i.IsOpen).Take(MaxCandidatesPerClue))
+        var sameAmount = index.WithAmount(payment.CurrencyCode, payment.AmountMinor);
+        for (int i = 0, taken = 0; i < sameAmount.Count && taken < MaxCandidatesPerClue; i++)
         {
-            For(invoice.AccountId).Add(0.3m, $"amount equals open invoice {invoice.Number}", invoice.Number);
+            var invoice = sameAmount[i];
+            if (invoice.IsOpen)
+            {
+                taken++;
+                For(invoice.AccountId).Add(0.3m, new Reason(ReasonKind.Amount, invoice.Number), invoice.Number);
+            }
         }
 
         var text = payment.RemittanceInfo ?? "";
-        InvoiceNumberKey.Scan(text, null, key =>
+        InvoiceNumberKey.Scan(text, null, _onKey ??= key =>
         {
             if (index.Closed(key) is { } closed)
             {
-                For(closed.AccountId).Add(0.4m, $"text quotes invoice {closed.Number}, which is no longer open");
+                For(closed.AccountId).Add(0.4m, new Reason(ReasonKind.Closed, closed.Number));
             }
         });
-        foreach (var sequence in DigitRuns(text))
+        DigitRuns(text, _sequences);
+        foreach (var sequence in _sequences)
         {
-            foreach (var invoice in index.WithSequence(sequence).Where(i => i.IsOpen).Take(MaxCandidatesPerClue))
+            var invoices = index.WithSequence(sequence);
+            for (int i = 0, taken = 0; i < invoices.Count && taken < MaxCandidatesPerClue; i++)
             {
-                For(invoice.AccountId).Add(0.3m, $"text contains {sequence}, like invoice {invoice.Number}", invoice.Number);
+                var invoice = invoices[i];
+                if (invoice.IsOpen)
+                {
+                    taken++;
+                    For(invoice.AccountId).Add(0.3m, new Reason(ReasonKind.Sequence, invoice.Number, sequence), invoice.Number);
+                }
+            }
+        }
+    }
+
+    /// <summary>The accounts with a positive score, best first (ties by id), at most <see cref="MaxSuggestions"/>, in words.</summary>
+    private List<MatchSuggestion> Best()
+    {
+        foreach (var candidate in _candidates.Values)
+        {
+            if (candidate.Score > 0m)
+            {
+                _ranked.Add(candidate);
             }
         }
 
-        return candidates
-            .Select(c => new MatchSuggestion(c.Key, c.Value.Invoices, Math.Min(1m, c.Value.Score), string.Join("; ", c.Value.Why)))
-            .Where(s => s.Score > 0m)
-            .OrderByDescending(s => s.Score).ThenBy(s => s.AccountId, StringComparer.Ordinal)
-            .Take(MaxSuggestions)
-            .ToList();
+        _ranked.Sort(static (a, b) =>
+        {
+            var byScore = Math.Min(1m, b.Score).CompareTo(Math.Min(1m, a.Score));
+            return byScore != 0 ? byScore : string.CompareOrdinal(a.AccountId, b.AccountId);
+        });
+        var best = new List<MatchSuggestion>(Math.Min(MaxSuggestions, _ranked.Count));
+        for (var i = 0; i < _ranked.Count && i < MaxSuggestions; i++)
+        {
+            var c = _ranked[i];
+            best.Add(new MatchSuggestion(c.AccountId, c.Invoices ?? [], Math.Min(1m, c.Score), Why(c.Reasons)));
+        }
+
+        return best;
     }
 
-    /// <summary>Runs of 3 to 12 digits, without leading zeros: candidate invoice sequence numbers.</summary>
-    private static IEnumerable<string> DigitRuns(string text)
+    private string Why(List<Reason> reasons)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var payment = _payment!;
+        var words = new string[reasons.Count];
+        for (var i = 0; i < reasons.Count; i++)
+        {
+            var r = reasons[i];
+            words[i] = r.Kind switch
+            {
+                ReasonKind.Iban => $"payer IBAN {Ibans.Mask(r.Text)} is known for the account",
+                ReasonKind.Name => string.Create(CultureInfo.InvariantCulture, $"payer name '{payment.PayerName}' resembles '{r.Text}' ({r.Similarity:0.00})"),
+                ReasonKind.Amount => $"amount equals open invoice {r.Text}",
+                ReasonKind.Closed => $"text quotes invoice {r.Text}, which is no longer open",
+                _ => $"text contains {r.Sequence}, like invoice {r.Text}",
+            };
+        }
+
+        return string.Join("; ", words);
+    }
+
+    private Candidate For(string accountId)
+    {
+        if (!_candidates.TryGetValue(accountId, out var candidate))
+        {
+            candidate = new Candidate(accountId);
+            _candidates[accountId] = candidate;
+        }
+
+        return candidate;
+    }
+
+    /// <summary>Runs of 3 to 12 digits, without leading zeros, each once: candidate invoice sequence numbers.</summary>
+    private static void DigitRuns(string text, List<string> runs)
+    {
+        runs.Clear();
         var i = 0;
         while (i < text.Length)
         {
@@ -101,28 +182,50 @@ public sealed class SuggestionRanker(OpenInvoiceIndex index)
                 i++;
             }
 
-            if (i - start is >= 3 and <= 12 && seen.Add(InvoiceNumberKey.TrimSequence(text.AsSpan(start, i - start))))
+            if (i - start is >= 3 and <= 12)
             {
-                yield return InvoiceNumberKey.TrimSequence(text.AsSpan(start, i - start));
+                var sequence = InvoiceNumberKey.TrimSequence(text.AsSpan(start, i - start));
+                if (!runs.Contains(sequence))
+                {
+                    runs.Add(sequence);
+                }
             }
         }
     }
 
-    private sealed class Candidate
+    private enum ReasonKind
     {
+        Iban,
+        Name,
+        Amount,
+        Closed,
+        Sequence,
+    }
+
+    /// <summary>Why an account scored, kept as data until the account makes the list.</summary>
+    private readonly record struct Reason(ReasonKind Kind, string Text, string? Sequence = null, decimal Similarity = 0m);
+
+    private sealed class Candidate(string accountId)
+    {
+        public string AccountId { get; } = accountId;
+
         public decimal Score { get; private set; }
 
-        public List<string> Why { get; } = [];
+        public List<Reason> Reasons { get; } = new(2);
 
-        public List<string> Invoices { get; } = [];
+        public List<string>? Invoices { get; private set; }
 
-        public void Add(decimal score, string why, string? invoiceNumber = null)
+        public void Add(decimal score, Reason why, string? invoiceNumber = null)
         {
             Score += score;
-            Why.Add(why);
-            if (invoiceNumber is not null && !Invoices.Contains(invoiceNumber))
+            Reasons.Add(why);
+            if (invoiceNumber is not null)
             {
-                Invoices.Add(invoiceNumber);
+                Invoices ??= [];
+                if (!Invoices.Contains(invoiceNumber))
+                {
+                    Invoices.Add(invoiceNumber);
+                }
             }
         }
     }

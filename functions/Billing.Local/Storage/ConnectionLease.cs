@@ -1,7 +1,10 @@
 namespace Billing.Local.Storage;
 
-/// <summary>A connection rented from <see cref="LocalDatabase"/>; disposing it hands the connection back.</summary>
-internal sealed class ConnectionLease(LocalDatabase database, PooledConnection connection) : IDisposable
+/// <summary>
+/// A connection rented from <see cref="LocalDatabase"/>; disposing it hands the connection back, except for the
+/// connection of a write batch (<paramref name="database"/> null), which the batch hands back when it ends.
+/// </summary>
+internal sealed class ConnectionLease(LocalDatabase? database, PooledConnection connection) : IDisposable
 {
     private PooledConnection? _connection = connection;
 
@@ -18,7 +21,7 @@ internal sealed class ConnectionLease(LocalDatabase database, PooledConnection c
         if (_connection is { } returned)
         {
             _connection = null;
-            database.Return(returned);
+            database?.Return(returned);
         }
     }
 }

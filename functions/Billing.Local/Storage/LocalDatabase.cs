@@ -8,12 +8,14 @@ namespace Billing.Local.Storage;
 /// open connections, each configured once (WAL journal, <c>synchronous=NORMAL</c>, a busy timeout) and each
 /// caching its prepared commands, so an operation costs one statement and not an open. Every operation
 /// rents a connection for its own duration: concurrent callers never share one, and a streaming query
-/// holds its connection until the enumeration ends.
+/// holds its connection until the enumeration ends. A write batch (<see cref="BeginWriteBatch"/>) holds one connection
+/// and one transaction for its flow until it ends.
 /// </summary>
 public sealed class LocalDatabase : IDisposable
 {
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly ConcurrentBag<PooledConnection> _idle = [];
+    private readonly AsyncLocal<WriteBatch?> _batch = new();
     private readonly string _connectionString;
     private bool _disposed;
 
@@ -35,6 +37,11 @@ public sealed class LocalDatabase : IDisposable
     internal ConnectionLease Rent()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_batch.Value is { Connection: { } batched })
+        {
+            return new ConnectionLease(null, batched);
+        }
+
         var connection = _idle.TryTake(out var idle) ? idle : Open();
         return new ConnectionLease(this, connection);
     }
@@ -48,6 +55,80 @@ public sealed class LocalDatabase : IDisposable
         }
 
         _idle.Add(connection);
+    }
+
+    /// <summary>
+    /// Starts a write batch for the calling flow: until it is disposed, every operation of this flow runs on one
+    /// connection in one immediate transaction (so other writers wait), and <see cref="WriteBatch.Commit"/> applies them
+    /// together. Disposing without committing rolls them back. Batches do not nest.
+    /// </summary>
+    internal WriteBatch BeginWriteBatch()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_batch.Value is { Connection: not null })
+        {
+            throw new InvalidOperationException("A write batch is already active in this flow.");
+        }
+
+        var connection = _idle.TryTake(out var idle) ? idle : Open();
+        try
+        {
+            connection.BatchTransaction = connection.Connection.BeginTransaction(deferred: false);
+        }
+        catch
+        {
+            Return(connection);
+            throw;
+        }
+
+        var batch = new WriteBatch(this, connection);
+        _batch.Value = batch;
+        return batch;
+    }
+
+    private void End(WriteBatch batch, PooledConnection connection, bool commit)
+    {
+        try
+        {
+            if (commit)
+            {
+                connection.BatchTransaction!.Commit();
+            }
+            else
+            {
+                connection.BatchTransaction!.Rollback();
+            }
+        }
+        finally
+        {
+            connection.BatchTransaction!.Dispose();
+            connection.BatchTransaction = null;
+            if (ReferenceEquals(_batch.Value, batch))
+            {
+                _batch.Value = null;
+            }
+
+            Return(connection);
+        }
+    }
+
+    /// <summary>One flow's write batch: a connection and its open transaction.</summary>
+    internal sealed class WriteBatch(LocalDatabase database, PooledConnection connection) : IDisposable
+    {
+        public PooledConnection? Connection { get; private set; } = connection;
+
+        public void Commit() => Finish(commit: true);
+
+        public void Dispose() => Finish(commit: false);
+
+        private void Finish(bool commit)
+        {
+            if (Connection is { } connection)
+            {
+                Connection = null;
+                database.End(this, connection, commit);
+            }
+        }
     }
 
     private PooledConnection Open()

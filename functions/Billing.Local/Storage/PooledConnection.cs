@@ -9,6 +9,9 @@ internal sealed class PooledConnection(SqliteConnection connection) : IDisposabl
 
     public SqliteConnection Connection { get; } = connection;
 
+    /// <summary>The transaction of the write batch this connection serves, if any; every command runs in it.</summary>
+    public SqliteTransaction? BatchTransaction { get; set; }
+
     /// <summary>The prepared command for <paramref name="sql"/>, its parameters bound positionally to <paramref name="values"/>.</summary>
     public SqliteCommand Command(string sql, params object?[] values)
     {
@@ -30,6 +33,7 @@ internal sealed class PooledConnection(SqliteConnection connection) : IDisposabl
             command.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
 
+        command.Transaction = BatchTransaction;
         return command;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Billing.Core.Ingestion;
 using Billing.Core.Serialization;
 using Billing.Core.Storage;
 
@@ -11,9 +12,10 @@ namespace Billing.Local.Storage;
 /// by (container, partition key, id), the body serialised with <see cref="BillingJson.Options"/>. Create is an
 /// INSERT that a unique-key violation turns into <c>null</c>; replace and delete are conditional on the ETag
 /// in the same statement (<c>WHERE etag = …</c>), so two writers racing on one version cannot both win.
-/// Every write stamps a fresh ETag.
+/// Every write stamps a fresh ETag. A write batch (<see cref="BeginWriteBatch"/>) runs the calling flow's operations in
+/// one transaction, committed together.
 /// </summary>
-public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider time) : IDocumentStore
+public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider time) : IDocumentStore, IDocumentWriteBatching
 {
     private const string SelectOne =
         "SELECT body, etag FROM documents WHERE container = @p0 AND partition_key = @p1 AND id = @p2 AND type = @p3";
@@ -115,10 +117,19 @@ public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider tim
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    public IDocumentWriteBatch BeginWriteBatch() => new Batch(database.BeginWriteBatch());
+
     private static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, BillingJson.Options)
         ?? throw new JsonException($"A stored {typeof(T).Name} is JSON null.");
 
     private static string NewETag() => Guid.NewGuid().ToString("N");
+
+    private sealed class Batch(LocalDatabase.WriteBatch batch) : IDocumentWriteBatch
+    {
+        public void Commit() => batch.Commit();
+
+        public void Dispose() => batch.Dispose();
+    }
 
     private string Now() => time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 }

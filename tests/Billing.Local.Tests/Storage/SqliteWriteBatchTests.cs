@@ -1,0 +1,89 @@
+using Billing.Core.Storage;
+using Billing.Local.Storage;
+using Billing.Local.Tests.Support;
+
+namespace Billing.Local.Tests.Storage;
+
+public sealed class SqliteWriteBatchTests : IDisposable
+{
+    private readonly TempDataDirectory _dir = new();
+    private readonly LocalDatabase _database;
+    private readonly SqliteDocumentStore _store;
+
+    public SqliteWriteBatchTests()
+    {
+        _database = new LocalDatabase(_dir.Data);
+        _store = new SqliteDocumentStore(_database, TimeProvider.System);
+    }
+
+    [Fact]
+    public async Task BeginWriteBatch_Committed_AllWritesAreVisibleToOthers()
+    {
+        using (var batch = _store.BeginWriteBatch())
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                await _store.TryCreateAsync("acc-1", $"n{i}", new TestNote($"note {i}"));
+            }
+
+            batch.Commit();
+        }
+
+        using var database = new LocalDatabase(_dir.Data);
+        Assert.Equal(50, await CountAsync(new SqliteDocumentStore(database, TimeProvider.System)));
+    }
+
+    [Fact]
+    public async Task BeginWriteBatch_DisposedWithoutCommit_WritesNothing()
+    {
+        await _store.TryCreateAsync("acc-1", "kept", new TestNote("before the batch"));
+
+        using (_store.BeginWriteBatch())
+        {
+            await _store.TryCreateAsync("acc-1", "lost", new TestNote("in the batch"));
+            Assert.NotNull(await _store.ReadAsync<TestNote>("acc-1", "lost"));
+        }
+
+        Assert.Null(await _store.ReadAsync<TestNote>("acc-1", "lost"));
+        Assert.Equal(1, await CountAsync(_store));
+    }
+
+    [Fact]
+    public async Task BeginWriteBatch_ConflictInside_IsStillAConflict()
+    {
+        var created = await _store.TryCreateAsync("acc-1", "n1", new TestNote("a"));
+        await _store.ReplaceAsync("acc-1", "n1", new TestNote("b"), created!.ETag);
+
+        using var batch = _store.BeginWriteBatch();
+        Assert.Null(await _store.TryCreateAsync("acc-1", "n1", new TestNote("again")));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _store.ReplaceAsync("acc-1", "n1", new TestNote("stale"), created.ETag));
+        batch.Commit();
+
+        Assert.Equal("b", (await _store.ReadAsync<TestNote>("acc-1", "n1"))!.Value.Text);
+    }
+
+    [Fact]
+    public void BeginWriteBatch_Nested_IsRefused()
+    {
+        using var outer = _store.BeginWriteBatch();
+
+        Assert.ThrowsAny<InvalidOperationException>(() => _store.BeginWriteBatch());
+    }
+
+    private static async Task<int> CountAsync(IDocumentStore store)
+    {
+        var count = 0;
+        await foreach (var _ in store.QueryPartitionAsync<TestNote>("acc-1"))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        _dir.Dispose();
+    }
+}
