@@ -176,18 +176,7 @@ public sealed class PaymentTriggerDelegationTests
         return services.BuildServiceProvider().GetRequiredService<T>();
     }
 
-    private static Dictionary<string, string?> Settings() => new()
-    {
-        ["Seller:LegalName"] = "Example Billing GmbH",
-        ["Seller:VatId"] = "DE123456789",
-        ["Seller:Street"] = "Musterstrasse 1",
-        ["Seller:City"] = "Berlin",
-        ["Seller:PostalCode"] = "10115",
-        ["Seller:CountryCode"] = "DE",
-        ["Seller:Email"] = "billing@example.com",
-        ["Seller:Iban"] = "DE89370400440532013000",
-        ["Seller:DomesticVatRate"] = "19",
-    };
+    private static Dictionary<string, string?> Settings() => SampleSeller.Settings();
 
     private static async IAsyncEnumerable<Stored<T>> Empty<T>()
     {
