@@ -50,6 +50,18 @@ internal static class JsonValues
         }
     }
 
+    /// <summary>Writes <paramref name="values"/> as an array of strings (an empty array when there are none).</summary>
+    internal static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+
     internal static void WriteInt(Utf8JsonWriter w, string name, int? value)
     {
         if (value is { } v)

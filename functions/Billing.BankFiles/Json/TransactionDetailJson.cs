@@ -25,22 +25,10 @@ internal static class TransactionDetailJson
         w.WriteString("account_servicer_reference", d.AccountServicerReference);
         w.WriteString("uetr", d.Uetr);
         w.WriteString("remittance_info", d.RemittanceInfo);
-        w.WriteStartArray("remittance_unstructured");
-        foreach (var line in d.RemittanceLines)
-        {
-            w.WriteStringValue(line);
-        }
-
-        w.WriteEndArray();
+        WriteStrings(w, "remittance_unstructured", d.RemittanceLines);
         w.WriteString("creditor_reference", d.CreditorReference);
         w.WriteString("creditor_reference_type", d.CreditorReferenceType);
-        w.WriteStartArray("additional_remittance_info");
-        foreach (var line in d.AdditionalRemittanceLines)
-        {
-            w.WriteStringValue(line);
-        }
-
-        w.WriteEndArray();
+        WriteStrings(w, "additional_remittance_info", d.AdditionalRemittanceLines);
         w.WriteString("bank_transaction_code", d.BankTransactionCode);
         w.WriteString("proprietary_bank_transaction_code", d.ProprietaryBankTransactionCode);
         w.WriteString("return_reason", d.ReturnReason);
@@ -69,13 +57,7 @@ internal static class TransactionDetailJson
         w.WriteString("iban", p.Iban);
         w.WriteString("bic", p.Bic);
         w.WriteString("bank_name", p.AgentName);
-        w.WriteStartArray("postal_address_lines");
-        foreach (var line in p.AddressLines)
-        {
-            w.WriteStringValue(line);
-        }
-
-        w.WriteEndArray();
+        WriteStrings(w, "postal_address_lines", p.AddressLines);
         w.WriteString("street", p.StreetName);
         w.WriteString("building_number", p.BuildingNumber);
         w.WriteString("post_code", p.PostCode);
