@@ -22,6 +22,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
+using static Billing.Functions.Tests.Support.StoredSequences;
 
 namespace Billing.Functions.Tests.Dunning;
 
@@ -200,16 +201,4 @@ public sealed class DunningTriggerDelegationTests
         Address = new PostalAddress { Street = "Hauptstrasse 2", City = "Hamburg", PostalCode = "20095", CountryCode = "DE" },
         Currency = Currency.EUR,
     };
-
-    private static async IAsyncEnumerable<Stored<T>> Of<T>(params Stored<T>[] items)
-    {
-        foreach (var item in items)
-        {
-            yield return item;
-        }
-
-        await Task.CompletedTask;
-    }
-
-    private static IAsyncEnumerable<Stored<T>> Empty<T>() => Of<T>();
 }

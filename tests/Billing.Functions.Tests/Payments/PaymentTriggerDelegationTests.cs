@@ -19,6 +19,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
+using static Billing.Functions.Tests.Support.StoredSequences;
 
 namespace Billing.Functions.Tests.Payments;
 
@@ -177,10 +178,4 @@ public sealed class PaymentTriggerDelegationTests
     }
 
     private static Dictionary<string, string?> Settings() => SampleSeller.Settings();
-
-    private static async IAsyncEnumerable<Stored<T>> Empty<T>()
-    {
-        await Task.CompletedTask;
-        yield break;
-    }
 }

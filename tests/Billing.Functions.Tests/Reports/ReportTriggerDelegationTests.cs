@@ -16,6 +16,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
+using static Billing.Functions.Tests.Support.StoredSequences;
 
 namespace Billing.Functions.Tests.Reports;
 
@@ -103,11 +104,5 @@ public sealed class ReportTriggerDelegationTests
         services.AddSingleton(Substitute.For<IEmailSender>());
         services.AddSingleton(Substitute.For<IInvoiceDocumentRenderer>());
         return services.BuildServiceProvider().GetRequiredService<ReportPublisher>();
-    }
-
-    private static async IAsyncEnumerable<Stored<T>> Empty<T>()
-    {
-        await Task.CompletedTask;
-        yield break;
     }
 }
