@@ -39,8 +39,13 @@ public sealed partial class InvoiceIssuer(
         if (numbered.Value.PdfPath is null || numbered.Value.UblPath is null)
         {
             // Before rendering, so the documents show the credit balance used as prepaid (BT-113).
-            await credit.ApplyAsync(numbered.Value, cancellationToken);
-            numbered = await store.ReadAsync<Invoice>(accountId, invoiceId, cancellationToken) ?? numbered;
+            // ApplyAsync hands back the very invoice it was given when there was no credit to use; only a
+            // changed invoice needs reading again for its new ETag.
+            var applied = await credit.ApplyAsync(numbered.Value, cancellationToken);
+            if (!ReferenceEquals(applied, numbered.Value))
+            {
+                numbered = await store.ReadAsync<Invoice>(accountId, invoiceId, cancellationToken) ?? numbered;
+            }
         }
 
         var invoice = numbered.Value.PdfPath is null || numbered.Value.UblPath is null

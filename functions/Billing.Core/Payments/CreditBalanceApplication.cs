@@ -14,7 +14,8 @@ public sealed class CreditBalanceApplication(IDocumentStore store, PaymentLedger
 {
     public static string MovementIdFor(string invoiceId) => $"credit:{invoiceId}";
 
-    /// <summary>Applies available credit to the (open, numbered) invoice; returns the invoice as stored afterwards.</summary>
+    /// <summary>Applies available credit to the (open, numbered) invoice; returns the invoice as stored afterwards, or the
+    /// given instance itself when there was nothing to apply (so a caller can tell whether it changed).</summary>
     public async Task<Invoice> ApplyAsync(Invoice invoice, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoice);
