@@ -36,7 +36,7 @@ public sealed class AccountImporter(IDocumentStore store)
     public async Task<(int Plans, int Accounts, int Subscriptions, int Charges)> ImportAsync(AccountImportFile file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var plans = await ValidateAsync(file, cancellationToken);
+        await ValidateAsync(file, cancellationToken);
         foreach (var plan in file.Plans)
         {
             await UpsertAsync(Containers.CatalogPartition, plan.Id, plan, cancellationToken);
@@ -59,11 +59,10 @@ public sealed class AccountImporter(IDocumentStore store)
             await UpsertAsync(id, AccountBillingState.DocumentId, new AccountBillingState { AccountId = id }, cancellationToken);
         }
 
-        _ = plans;
         return (file.Plans.Count, file.Accounts.Count, file.Accounts.Sum(a => a.Subscriptions.Count), file.Accounts.Sum(a => a.Charges.Count));
     }
 
-    private async Task<Dictionary<string, Plan>> ValidateAsync(AccountImportFile file, CancellationToken cancellationToken)
+    private async Task ValidateAsync(AccountImportFile file, CancellationToken cancellationToken)
     {
         var plans = new Dictionary<string, Plan>(StringComparer.Ordinal);
         await foreach (var plan in store.QueryPartitionAsync<Plan>(Containers.CatalogPartition, cancellationToken))
@@ -122,8 +121,6 @@ public sealed class AccountImporter(IDocumentStore store)
                 }
             }
         }
-
-        return plans;
     }
 
     private static T Check<T>(string where, Func<T> validate)
