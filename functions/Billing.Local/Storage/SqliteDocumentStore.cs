@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Billing.Core.Ingestion;
 using Billing.Core.Serialization;
 using Billing.Core.Storage;
 

@@ -1,7 +1,7 @@
-namespace Billing.Core.Ingestion;
+namespace Billing.Core.Storage;
 
 /// <summary>
-/// An optional capability of an <see cref="Storage.IDocumentStore"/> (the embedded SQLite store has it): grouping many
+/// An optional capability of an <see cref="IDocumentStore"/> (the embedded SQLite store has it): grouping many
 /// writes into one atomic, durable unit, which is far cheaper than one commit per write. Ingestion uses it per chunk
 /// of entries and publishes the chunk's events only after <see cref="IDocumentWriteBatch.Commit"/>, so a crash
 /// loses either the whole chunk (the replay redoes it) or nothing; stores without it get one write at a time.
