@@ -21,6 +21,15 @@ public sealed class StorageWorkQueue(QueueServiceClient service) : IWorkQueue
         await queue.SendMessageAsync(BillingJson.Serialize(message), cancellationToken);
     }
 
+    public async Task EnqueueAsync<T>(string queueName, T message, TimeSpan visibilityDelay, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(queueName);
+        var queue = await QueueAsync(queueName).WaitAsync(cancellationToken);
+        // A Storage queue hides a message for at most 7 days.
+        var delay = visibilityDelay < TimeSpan.Zero ? TimeSpan.Zero : visibilityDelay > TimeSpan.FromDays(7) ? TimeSpan.FromDays(7) : visibilityDelay;
+        await queue.SendMessageAsync(BillingJson.Serialize(message), delay, null, cancellationToken);
+    }
+
     private Task<QueueClient> QueueAsync(string name)
     {
         var lazy = _queues.GetOrAdd(name, n => new Lazy<Task<QueueClient>>(async () =>

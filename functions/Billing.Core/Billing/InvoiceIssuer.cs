@@ -25,6 +25,7 @@ public sealed partial class InvoiceIssuer(
     IWorkQueue queue,
     InvoiceNumberSequence numbers,
     Payments.CreditBalanceApplication credit,
+    Payments.CreditNoteSettler creditNotes,
     IOptions<SellerOptions> seller,
     IOptions<QueueOptions> queues,
     IOptions<BlobContainerOptions> containers,
@@ -36,15 +37,17 @@ public sealed partial class InvoiceIssuer(
         var draft = await store.ReadAsync<Invoice>(accountId, invoiceId, cancellationToken)
             ?? throw new InvalidOperationException($"Invoice {invoiceId} of account {accountId} does not exist.");
         var numbered = await numbers.FinalizeAsync(accountId, invoiceId, SeriesOf(draft.Value), cancellationToken);
-        if (numbered.Value.PdfPath is null || numbered.Value.UblPath is null)
+        if (numbered.Value.IsCreditNote)
+        {
+            // Before rendering, so the credit note says where its credit went (set against which invoices, kept as credit).
+            numbered = await creditNotes.SettleAsync(numbered, cancellationToken);
+        }
+        else if (numbered.Value.PdfPath is null || numbered.Value.UblPath is null)
         {
             // Before rendering, so the documents show the credit balance used as prepaid (BT-113).
-            // ApplyAsync hands back the very invoice it was given when there was no credit to use; only a
-            // changed invoice needs reading again for its new ETag.
-            var applied = await credit.ApplyAsync(numbered.Value, cancellationToken);
-            if (!ReferenceEquals(applied, numbered.Value))
+            if (await credit.ApplyAsync(numbered.Value, cancellationToken) is { } applied)
             {
-                numbered = await store.ReadAsync<Invoice>(accountId, invoiceId, cancellationToken) ?? numbered;
+                numbered = applied.Invoice;
             }
         }
 
@@ -100,25 +103,9 @@ public sealed partial class InvoiceIssuer(
             await blobs.TryCreateAsync(new BlobRef(container, ublPath), ubl, "application/xml", metadata, cancellationToken);
         }
 
-        var current = numbered;
-        while (true)
-        {
-            try
-            {
-                var updated = await store.ReplaceAsync(
-                    invoice.AccountId, invoice.Id, current.Value with { PdfPath = pdfPath, UblPath = ublPath }, current.ETag, cancellationToken);
-                return updated.Value;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                current = await store.ReadAsync<Invoice>(invoice.AccountId, invoice.Id, cancellationToken)
-                    ?? throw new InvalidOperationException($"Invoice {invoice.Id} vanished while it was being issued.");
-                if (current.Value.PdfPath is not null && current.Value.UblPath is not null)
-                {
-                    return current.Value;
-                }
-            }
-        }
+        var updated = await store.UpdateExistingAsync<Invoice>(invoice.AccountId, invoice.Id, current =>
+            current.PdfPath is not null && current.UblPath is not null ? null : current.WithDocuments(pdfPath, ublPath), cancellationToken);
+        return updated.Value;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invoice {InvoiceNumber} issued to account {AccountId}, total {Total}")]

@@ -11,12 +11,13 @@ namespace Billing.Core.Billing;
 /// Emails an issued invoice with its PDF and UBL attached (the <c>send-invoice</c> queue's use case). An
 /// invoice that carries <see cref="Invoice.EmailedAt"/> is never sent again. Before sending, a worker claims
 /// the invoice (<see cref="Invoice.EmailClaimedAt"/>, written with the ETag it read), so two copies of the
-/// message handled at the same moment cannot both send: the loser sees a fresh claim and throws, and its
-/// message comes back later to find the invoice sent. A claim older than <see cref="ClaimLease"/> is taken
-/// to belong to a worker that died, and is taken over. The message id is deterministic
-/// (<c>invoice-{id}</c>): the local outbox refuses a second file of that id, and SendGrid receives it in
-/// <c>custom_args</c>. The one window left for a duplicate is a worker dying after the provider accepted
-/// the mail and before <see cref="Invoice.EmailedAt"/> is written.
+/// message handled at the same moment cannot both send: the loser is told to come back when the claim's lease
+/// (<see cref="ClaimLease"/>) ends (<see cref="InvoiceSendOutcome.Deferred"/>; its message is re-enqueued with that
+/// delay, so it never counts as a failure and never poisons). Whoever finds a claim older than the lease takes it
+/// over: its worker died. The message id is deterministic (<c>invoice-{id}</c>): the local outbox refuses a second
+/// file of that id, and SendGrid receives it in <c>custom_args</c>. The one window left for a duplicate is a worker
+/// dying after the provider accepted the mail and before <see cref="Invoice.EmailedAt"/> is written, for longer than
+/// the lease.
 /// </summary>
 public sealed partial class InvoiceMailer(
     IDocumentStore store, IBlobStore blobs, IEmailSender sender, IOptions<BlobContainerOptions> containers, TimeProvider time, ILogger<InvoiceMailer> logger)
@@ -24,14 +25,19 @@ public sealed partial class InvoiceMailer(
     /// <summary>How long a claim to send protects an invoice from other workers.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(60);
 
-    /// <summary>Sends the invoice unless it was sent already; returns false when there was nothing to do.</summary>
-    /// <exception cref="SendInProgressException">Another worker is sending it right now; retry later.</exception>
-    public async Task<bool> SendAsync(string accountId, string invoiceId, CancellationToken cancellationToken = default)
+    /// <summary>Sends the invoice unless it was sent already or another worker holds a live claim on it.</summary>
+    public async Task<InvoiceSendOutcome> SendAsync(string accountId, string invoiceId, CancellationToken cancellationToken = default)
     {
-        var claimed = await ClaimAsync(accountId, invoiceId, cancellationToken);
-        if (claimed is null)
+        var now = time.GetUtcNow();
+        InvoiceSendOutcome? outcome = null;
+        var claimed = await store.UpdateAsync<Invoice>(accountId, invoiceId, invoice =>
         {
-            return false;
+            outcome = Decide(invoice, now);
+            return outcome is InvoiceSendOutcome.Claimed ? invoice.ClaimEmail(now) : null;
+        }, cancellationToken) ?? throw new InvoiceNotIssuedException(accountId, invoiceId, "it does not exist");
+        if (outcome is not InvoiceSendOutcome.Claimed)
+        {
+            return outcome!;
         }
 
         var invoice = claimed.Value;
@@ -39,63 +45,27 @@ public sealed partial class InvoiceMailer(
         var pdf = await ReadBlobAsync(invoice.PdfPath!, cancellationToken);
         var ubl = await ReadBlobAsync(invoice.UblPath!, cancellationToken);
         var providerId = await sender.SendAsync(InvoiceEmailComposer.Compose(invoice, account.Value.BillingEmails, pdf, ubl), cancellationToken);
-
-        var stored = claimed;
-        while (true)
-        {
-            try
-            {
-                await store.ReplaceAsync(accountId, invoiceId, stored.Value with { EmailedAt = time.GetUtcNow() }, stored.ETag, cancellationToken);
-                break;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                stored = await store.ReadAsync<Invoice>(accountId, invoiceId, cancellationToken)
-                    ?? throw new InvalidOperationException($"Invoice {invoiceId} vanished while it was being sent.");
-                if (stored.Value.EmailedAt is not null)
-                {
-                    break;
-                }
-            }
-        }
-
+        await store.UpdateExistingAsync<Invoice>(accountId, invoiceId, current => current.EmailedAt is null ? current.MarkEmailed(time.GetUtcNow()) : null, cancellationToken);
         LogSent(invoice.Number!, accountId, providerId);
-        return true;
+        return InvoiceSendOutcome.Sent.Instance;
     }
 
-    /// <summary>Claims the invoice for sending; null when there is nothing to send.</summary>
-    private async Task<Stored<Invoice>?> ClaimAsync(string accountId, string invoiceId, CancellationToken cancellationToken)
+    /// <summary>What to do with the invoice as it is now.</summary>
+    private static InvoiceSendOutcome Decide(Invoice invoice, DateTimeOffset now)
     {
-        while (true)
+        if (invoice.EmailedAt is not null || invoice.Status == InvoiceStatus.Void)
         {
-            var stored = await store.ReadAsync<Invoice>(accountId, invoiceId, cancellationToken)
-                ?? throw new InvalidOperationException($"Invoice {invoiceId} of account {accountId} does not exist.");
-            var invoice = stored.Value;
-            if (invoice.EmailedAt is not null || invoice.Status == InvoiceStatus.Void)
-            {
-                return null;
-            }
-
-            if (invoice.Number is null || invoice.PdfPath is null || invoice.UblPath is null)
-            {
-                throw new InvalidOperationException($"Invoice {invoiceId} is not issued yet (no number or documents); it will be retried.");
-            }
-
-            var now = time.GetUtcNow();
-            if (invoice.EmailClaimedAt is { } claimedAt && now - claimedAt < ClaimLease)
-            {
-                throw new SendInProgressException(invoiceId);
-            }
-
-            try
-            {
-                return await store.ReplaceAsync(accountId, invoiceId, invoice with { EmailClaimedAt = now }, stored.ETag, cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Someone else changed it (perhaps claimed it): look again.
-            }
+            return InvoiceSendOutcome.NothingToDo.Instance;
         }
+
+        if (invoice.Number is null || invoice.PdfPath is null || invoice.UblPath is null)
+        {
+            throw new InvoiceNotIssuedException(invoice.AccountId, invoice.Id, "it has no number or documents yet; it will be retried");
+        }
+
+        return invoice.EmailClaimedAt is { } claimedAt && now - claimedAt < ClaimLease
+            ? new InvoiceSendOutcome.Deferred(claimedAt + ClaimLease)
+            : InvoiceSendOutcome.Claimed.Instance;
     }
 
     private async Task<byte[]> ReadBlobAsync(string path, CancellationToken cancellationToken)

@@ -106,6 +106,13 @@ public sealed partial class BankFileIngestion(
     {
         var now = time.GetUtcNow();
         var report = new BankFileIngestionReport { FileName = name, FileId = hash, Outcome = IngestionOutcome.Processed, DryRun = dryRun, IngestedAt = now };
+        if (BankFileName.Problem(name) is { } nameProblem)
+        {
+            // Refused before anything is applied: stored under a name the stores accept, the report naming the original.
+            report = report with { FileName = BankFileName.Safe(name), Outcome = IngestionOutcome.Quarantined, Error = $"File '{name}': {nameProblem}.", ErrorPosition = "file name" };
+            return dryRun ? report : await StoreAsync(report, QuarantineFolder, store_, cancellationToken);
+        }
+
         var existing = await store.ReadAsync<BankFileRecord>(hash, hash, cancellationToken);
         if (existing?.Value is { Outcome: BankFileOutcome.Processed } first)
         {
@@ -232,7 +239,7 @@ public sealed partial class BankFileIngestion(
             tally.Add(entry, EntryOutcome.AlreadyIngested, claimed.Value.Planned);
             if (!dryRun)
             {
-                await recorder.FinishAsync(claimed.Value, events, cancellationToken);
+                await recorder.FinishAsync(claimed, events, cancellationToken);
             }
 
             return;
@@ -256,13 +263,16 @@ public sealed partial class BankFileIngestion(
         var payment = PaymentRecorder.Plan(entry, fileId, match, now);
         if (!dryRun)
         {
-            var (claim, created) = await recorder.RecordAsync(payment, null, events, cancellationToken);
+            var (settled, created) = await recorder.RecordAsync(payment, null, events, cancellationToken);
             if (!created)
             {
                 OpenInvoiceIndex.Release(match);
-                tally.Add(entry, EntryOutcome.AlreadyIngested, claim.Planned);
+                tally.Add(entry, EntryOutcome.AlreadyIngested, settled);
                 return;
             }
+
+            // The invoices decided what they took (another file may have paid them meanwhile): report what happened.
+            payment = settled;
         }
 
         tally.Add(entry, payment.Status == PaymentStatus.Applied ? EntryOutcome.Applied : EntryOutcome.Parked, payment);
@@ -289,10 +299,10 @@ public sealed partial class BankFileIngestion(
 
         if (!dryRun)
         {
-            var (claim, created) = await recorder.RecordAsync(planned, original?.Id, events, cancellationToken);
+            var (recorded, created) = await recorder.RecordAsync(planned, original?.Id, events, cancellationToken);
             if (!created)
             {
-                tally.Add(entry, EntryOutcome.AlreadyIngested, claim.Planned);
+                tally.Add(entry, EntryOutcome.AlreadyIngested, recorded);
                 return;
             }
         }

@@ -36,7 +36,7 @@ internal sealed class IngestionTally
 
         Lines.Add(new IngestedEntry(entry.PaymentId, outcome, Format(entry.Amount), entry.CurrencyCode, entry.BookingDate,
             payment is null || payment.AccountId == Payment.SuspensePartition ? null : payment.AccountId, payment?.Rule?.ToString(), payment?.Confidence ?? 0m,
-            payment?.Allocations.Select(a => a.InvoiceNumber).ToList() ?? [], payment?.CreditedToBalance?.ToDecimalString(), reason ?? payment?.ParkReason));
+            payment?.Allocations.Select(a => a.InvoiceNumber).ToList() ?? [], payment?.CreditedToBalance?.ToDecimalString(), reason ?? payment?.ParkReason ?? payment?.SettlementNote));
     }
 
     public IReadOnlyList<OutcomeTotal> ByOutcome() => Totals(_byOutcome);

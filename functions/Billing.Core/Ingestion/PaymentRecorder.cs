@@ -7,59 +7,84 @@ namespace Billing.Core.Ingestion;
 
 /// <summary>
 /// Records one entry exactly once: claim its identity (<see cref="PaymentClaim"/>, create-if-absent, holding the
-/// planned payment), create the payment in its partition (create-if-absent), then book its effects
-/// (<see cref="PaymentLedger"/>, idempotent) and publish its event (deterministic id). Whoever finds the claim
+/// planned payment), settle it against the invoices as they are now and seal the outcome on the claim, create the payment
+/// in the partition it settled in (create-if-absent), book its credit rest (<see cref="PaymentLedger"/>, idempotent) and
+/// publish its event (deterministic id). Whoever finds the claim
 /// already there — a replay, an overlapping statement, a concurrent worker — finishes the claimed payment instead
 /// of matching again, so a crash at any step is completed by the next run and nothing is booked twice.
 /// </summary>
 public sealed class PaymentRecorder(IDocumentStore store, PaymentLedger ledger, IEventPublisher events, TimeProvider time)
 {
-    /// <summary>Claims and records <paramref name="planned"/>; returns the claim that won (ours, or the earlier one).</summary>
-    public Task<(PaymentClaim Claim, bool Created)> RecordAsync(Payment planned, string? returnsPaymentId, CancellationToken cancellationToken) =>
+    /// <summary>Claims and records <paramref name="planned"/>; returns the payment as it settled and whether this call made the claim.</summary>
+    public Task<(Payment Payment, bool Created)> RecordAsync(Payment planned, string? returnsPaymentId, CancellationToken cancellationToken) =>
         RecordAsync(planned, returnsPaymentId, null, cancellationToken);
 
     /// <summary>
-    /// Claims and records <paramref name="planned"/>; returns the claim that won (ours, or the earlier one). When
-    /// <paramref name="deferredEvents"/> is given, the events are added to it instead of published: the caller publishes them
-    /// once the writes are durable (a batch), which a crash before that leaves to the replay's <see cref="FinishAsync(PaymentClaim, CancellationToken)"/>.
+    /// Claims and records <paramref name="planned"/>; returns the payment as it settled (the claim that won: ours, or the earlier
+    /// one) and whether this call made the claim. When <paramref name="deferredEvents"/> is given, the events are added to it
+    /// instead of published: the caller publishes them once the writes are durable (a batch), which a crash before that leaves
+    /// to the replay's <see cref="FinishAsync(Stored{PaymentClaim}, ICollection{IntegrationEvent}?, CancellationToken)"/>.
     /// </summary>
-    public async Task<(PaymentClaim Claim, bool Created)> RecordAsync(
+    public async Task<(Payment Payment, bool Created)> RecordAsync(
         Payment planned, string? returnsPaymentId, ICollection<IntegrationEvent>? deferredEvents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(planned);
-        var claim = new PaymentClaim { Id = planned.Id, Partition = planned.AccountId, Planned = planned, ReturnsPaymentId = returnsPaymentId };
+        var claim = new PaymentClaim
+        {
+            Id = planned.Id, Partition = planned.AccountId, Planned = planned, ReturnsPaymentId = returnsPaymentId,
+            Settled = planned.Status != PaymentStatus.Applied,
+        };
         var created = await store.TryCreateAsync(planned.Id, planned.Id, claim, cancellationToken);
-        var winner = created?.Value ?? (await store.ReadAsync<PaymentClaim>(planned.Id, planned.Id, cancellationToken))?.Value
+        var winner = created ?? await store.ReadAsync<PaymentClaim>(planned.Id, planned.Id, cancellationToken)
             ?? throw new InvalidOperationException($"The claim of payment {planned.Id} vanished.");
-        await FinishAsync(winner, deferredEvents, cancellationToken);
-        return (winner, created is not null);
+        return (await FinishAsync(winner, deferredEvents, cancellationToken), created is not null);
     }
 
-    /// <summary>Completes whatever a claim stands for; safe to call any number of times.</summary>
-    public Task FinishAsync(PaymentClaim claim, CancellationToken cancellationToken) => FinishAsync(claim, null, cancellationToken);
+    /// <summary>Completes whatever a claim stands for; safe to call any number of times. Returns the payment as it settled.</summary>
+    public Task<Payment> FinishAsync(Stored<PaymentClaim> claim, CancellationToken cancellationToken) => FinishAsync(claim, null, cancellationToken);
 
-    /// <summary>Completes whatever a claim stands for; safe to call any number of times. Events go to <paramref name="deferredEvents"/> when given.</summary>
-    public async Task FinishAsync(PaymentClaim claim, ICollection<IntegrationEvent>? deferredEvents, CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes whatever a claim stands for, step by idempotent step: settle an applied payment against the invoices as they
+    /// are now (<see cref="PaymentLedger.SettleAsync"/>), seal that outcome on the claim (ETag: the first to seal wins, later
+    /// callers adopt it), create the payment document where it settled, book its credit rest, publish its event (to
+    /// <paramref name="deferredEvents"/> when given). Safe to call any number of times, concurrently too.
+    /// </summary>
+    public async Task<Payment> FinishAsync(Stored<PaymentClaim> claim, ICollection<IntegrationEvent>? deferredEvents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        if (claim.ReturnsPaymentId is { } returned)
+        if (claim.Value.ReturnsPaymentId is { } returned)
         {
-            await ReturnAsync(claim.Partition, returned, claim.Planned, deferredEvents, cancellationToken);
-            return;
+            await ReturnAsync(claim.Value.Partition, returned, claim.Value.Planned, deferredEvents, cancellationToken);
+            return claim.Value.Planned;
         }
 
-        var payment = (await store.TryCreateAsync(claim.Partition, claim.Id, claim.Planned, cancellationToken))?.Value
-            ?? (await store.ReadAsync<Payment>(claim.Partition, claim.Id, cancellationToken))?.Value
-            ?? claim.Planned;
+        var sealedClaim = claim.Value.Settled ? claim.Value : await SettleAsync(claim.Value, cancellationToken);
+        var payment = (await store.TryCreateAsync(sealedClaim.Partition, sealedClaim.Id, sealedClaim.Planned, cancellationToken))?.Value
+            ?? (await store.ReadAsync<Payment>(sealedClaim.Partition, sealedClaim.Id, cancellationToken))?.Value
+            ?? sealedClaim.Planned;
         if (payment.Status == PaymentStatus.Applied)
         {
-            await ledger.ApplyAsync(payment, cancellationToken);
-            await PublishAsync(PaymentEvent.For(EventTypes.PaymentApplied, payment, payment.RecordedAt), deferredEvents, cancellationToken);
+            await ledger.BookRestAsync(payment, cancellationToken);
+            await PublishAsync(PaymentEvent.For(EventTypes.PaymentApplied, payment, payment.ResolvedAt ?? payment.RecordedAt), deferredEvents, cancellationToken);
         }
         else if (payment.Status == PaymentStatus.Parked)
         {
             await PublishAsync(PaymentEvent.For(EventTypes.PaymentParked, payment, payment.RecordedAt), deferredEvents, cancellationToken);
         }
+
+        return payment;
+    }
+
+    /// <summary>Settles the claim's plan against the invoices and seals the outcome on the claim; returns the sealed claim.</summary>
+    private async Task<PaymentClaim> SettleAsync(PaymentClaim claim, CancellationToken cancellationToken)
+    {
+        // A person's decision is final about the account: what its invoices do not take goes to the credit balance. A
+        // match is only as good as what was due: when nothing was, the payment is parked, as it would have been had it
+        // been matched a moment later.
+        var settled = await ledger.SettleAsync(claim.Planned, parkWhenNothingFits: claim.Planned.Rule != MatchRule.Manual, cancellationToken);
+        var sealedClaim = await store.UpdateExistingAsync<PaymentClaim>(claim.Id, claim.Id, current =>
+            current.Settled ? null : current with { Planned = settled, Partition = settled.AccountId, Settled = true }, cancellationToken);
+        return sealedClaim.Value;
     }
 
     private Task PublishAsync(IntegrationEvent e, ICollection<IntegrationEvent>? deferred, CancellationToken cancellationToken)
@@ -76,39 +101,16 @@ public sealed class PaymentRecorder(IDocumentStore store, PaymentLedger ledger, 
     /// <summary>Marks the original payment returned (first), then undoes its effects, then publishes PaymentReturned.</summary>
     private async Task ReturnAsync(string partition, string paymentId, Payment returnEntry, ICollection<IntegrationEvent>? deferred, CancellationToken cancellationToken)
     {
-        Payment? original = null;
-        for (var attempt = 0; attempt < 50 && original is null; attempt++)
+        var stored = await store.UpdateAsync<Payment>(partition, paymentId, payment => payment.Status == PaymentStatus.Returned ? null : payment with
         {
-            var stored = await store.ReadAsync<Payment>(partition, paymentId, cancellationToken);
-            if (stored is null)
-            {
-                return;
-            }
-
-            if (stored.Value.Status == PaymentStatus.Returned)
-            {
-                original = stored.Value;
-                break;
-            }
-
-            try
-            {
-                original = (await store.ReplaceAsync(partition, paymentId, stored.Value with
-                {
-                    Status = PaymentStatus.Returned, ReturnedOn = returnEntry.BookingDate, ReturnReason = returnEntry.ReturnReason ?? "returned by the bank",
-                }, stored.ETag, cancellationToken)).Value;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Changed meanwhile (a decision, another return): read again.
-            }
+            Status = PaymentStatus.Returned, ReturnedOn = returnEntry.BookingDate, ReturnReason = returnEntry.ReturnReason ?? "returned by the bank",
+        }, cancellationToken);
+        if (stored is null)
+        {
+            return;
         }
 
-        if (original is null)
-        {
-            throw new InvalidOperationException($"Payment {paymentId} stayed contended while it was being returned.");
-        }
-
+        var original = stored.Value;
         if (original.AccountId != Payment.SuspensePartition)
         {
             await ledger.UndoAsync(original, original.ReturnedOn ?? returnEntry.BookingDate, cancellationToken);

@@ -10,7 +10,7 @@ namespace Billing.Core.Invoicing;
 /// amounts, the gross total (BT-112) their sum, and the amount due (BT-115) the gross total less what has
 /// been paid (BT-113), including credit balance applied at issue.
 /// </summary>
-public sealed record Invoice : IDocument
+public sealed partial record Invoice : IDocument
 {
     public static string DocumentType => "invoice";
 

@@ -7,4 +7,10 @@ namespace Billing.Core.Messaging;
 public interface IWorkQueue
 {
     Task EnqueueAsync<T>(string queueName, T message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Enqueues a message that becomes visible only after <paramref name="visibilityDelay"/> (a Storage queue's initial
+    /// visibility delay): how a handler says "not now, come back then" without failing the message it handles.
+    /// </summary>
+    Task EnqueueAsync<T>(string queueName, T message, TimeSpan visibilityDelay, CancellationToken cancellationToken = default);
 }

@@ -77,6 +77,12 @@ public sealed record Payment : IDocument
     /// <summary>The entry identity (the bank references or account + date + amount + text) the id was derived from.</summary>
     public string? EntryIdentity { get; init; }
 
+    /// <summary>
+    /// What settling changed against the matcher's plan, and why (an invoice paid meanwhile by another payment, so its share
+    /// went to the credit balance, or the whole payment back to suspense); null when the plan held.
+    /// </summary>
+    public string? SettlementNote { get; init; }
+
     /// <summary>The person's note from the decisions file that resolved it.</summary>
     public string? ResolutionNote { get; init; }
 

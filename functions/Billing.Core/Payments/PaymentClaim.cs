@@ -24,6 +24,12 @@ public sealed record PaymentClaim : IDocument
     /// <summary>The payment as decided; the document in <see cref="Partition"/> is created from it if missing.</summary>
     public required Payment Planned { get; init; }
 
+    /// <summary>
+    /// True once <see cref="Planned"/> is final: its allocations are what the invoices actually took, decided against the
+    /// versions written (<see cref="PaymentLedger.SettleAsync"/>). Until then the allocations are the matcher's suggestion.
+    /// </summary>
+    public bool Settled { get; init; }
+
     /// <summary>Set when the entry was a return of an earlier payment: no document is created from <see cref="Planned"/>;
     /// the returned payment is marked and its effects undone.</summary>
     public string? ReturnsPaymentId { get; init; }

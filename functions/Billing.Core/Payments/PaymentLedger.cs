@@ -5,63 +5,135 @@ using Billing.Core.Storage;
 namespace Billing.Core.Payments;
 
 /// <summary>
-/// Books a payment's effects, each idempotently so that a replay finishes what a crash left half done and
-/// changes nothing else: every allocation is added to its invoice once (the invoice's <see cref="Invoice.Payments"/>
-/// records the payment id; ETag replace, retried on conflict), and the rest is booked into the account's
-/// <see cref="AccountCredit"/> once (its movements record the id). An invoice is paid (with its paid date) when
-/// nothing is due any more, and reopens when a return takes the money back.
+/// Books a payment's effects on invoices and on the account's credit balance. Every decision about how much money goes
+/// where is made against the version of the document it writes (STYLE rule 11), never against the matcher's snapshot:
+/// <list type="bullet">
+/// <item><see cref="SettleAsync"/> offers each invoice its planned share; the invoice takes at most what is due now
+/// (<see cref="Invoice.AcceptableShare"/>) and records the payment by id, so a replay finds it. What the invoices did not
+/// take goes to the credit balance; when they took nothing (all paid meanwhile, by a concurrent ingestion of another file)
+/// a matched payment goes back to suspense, exactly as it would have been parked had the files come one after the other.</item>
+/// <item><see cref="BookCreditAsync"/> adds one movement per id to the balance, never letting it go below zero.</item>
+/// <item><see cref="UndoAsync"/> (a return) takes back what the payment paid. When its overpayment was already spent on
+/// later invoices, the balance is taken down to zero and the rest is reclaimed from those invoices, newest first, which
+/// reopens them: the customer owes again what the returned money had paid. The balance is never negative.</item>
+/// </list>
+/// Conservation, to the cent per account and currency: credited by banks − returned = applied to invoices + credit balance
+/// + parked + refunded.
 /// </summary>
 public sealed class PaymentLedger(IDocumentStore store)
 {
-    private const int MaxAttempts = 50;
-
-    /// <summary>Applies every allocation and the credit rest of an applied payment.</summary>
-    public async Task ApplyAsync(Payment payment, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies the planned allocations of an applied payment to the invoices as they are now and returns the payment as it
+    /// settled: its allocations are what each invoice took, its <see cref="Payment.CreditedToBalance"/> the rest, and its
+    /// <see cref="Payment.SettlementNote"/> says what differed from the plan. With <paramref name="parkWhenNothingFits"/>
+    /// a payment that no invoice took anything of is returned parked instead (a person decides). Idempotent: an invoice
+    /// that already recorded the payment keeps what it recorded.
+    /// </summary>
+    public async Task<Payment> SettleAsync(Payment planned, bool parkWhenNothingFits, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(payment);
-        foreach (var allocation in payment.Allocations)
+        ArgumentNullException.ThrowIfNull(planned);
+        if (planned.Status != PaymentStatus.Applied)
         {
-            await UpdateInvoiceAsync(payment.AccountId, allocation.InvoiceId, invoice =>
-                invoice.Payments.Any(p => p.PaymentId == payment.Id) ? null : WithPayment(invoice, new InvoicePayment(payment.Id, allocation.Amount, payment.BookingDate)),
-                cancellationToken);
+            return planned;
         }
 
-        if (payment.CreditedToBalance is { IsPositive: true } rest)
+        var currency = planned.Amount.Currency;
+        var taken = new List<PaymentAllocation>();
+        var notes = new List<string>();
+        var total = Money.Zero(currency);
+        foreach (var allocation in planned.Allocations)
         {
-            await BookCreditAsync(payment.AccountId, payment.Id, rest, payment.BookingDate, $"overpayment {payment.Id}", cancellationToken);
+            var offered = Money.Min(allocation.Amount, planned.Amount - total);
+            var stored = await store.UpdateAsync<Invoice>(planned.AccountId, allocation.InvoiceId, invoice =>
+                invoice.HasPayment(planned.Id) || !invoice.AcceptableShare(offered).IsPositive
+                    ? null
+                    : invoice.ApplyPayment(new InvoicePayment(planned.Id, invoice.AcceptableShare(offered), planned.BookingDate)),
+                cancellationToken);
+            var share = stored?.Value.PaidBy(planned.Id) ?? Money.Zero(currency);
+            if (share.IsPositive)
+            {
+                taken.Add(allocation with { Amount = share });
+                total += share;
+            }
+
+            if (share < allocation.Amount)
+            {
+                notes.Add(stored is null
+                    ? $"{allocation.InvoiceNumber} does not exist"
+                    : $"{allocation.InvoiceNumber} took {share.ToDecimalString()} of {allocation.Amount.ToDecimalString()} ({Why(stored.Value)})");
+            }
+        }
+
+        var note = notes.Count == 0 ? null : string.Join("; ", notes);
+        if (parkWhenNothingFits && planned.Allocations.Count > 0 && total.IsZero)
+        {
+            return planned with
+            {
+                AccountId = Payment.SuspensePartition, Status = PaymentStatus.Parked, Allocations = [], CreditedToBalance = null,
+                ParkReason = $"Matched to {string.Join(", ", planned.Allocations.Select(a => a.InvoiceNumber))} of {planned.AccountId} ({planned.Rule}), but nothing was due any more when it was applied: {note}.",
+                SettlementNote = note,
+            };
+        }
+
+        var rest = planned.Amount - total;
+        return planned with
+        {
+            Allocations = taken,
+            CreditedToBalance = rest.IsPositive ? rest : null,
+            SettlementNote = note is null ? null : $"{note}; {rest.ToDecimalString()} {currency.Code} to the credit balance",
+        };
+    }
+
+    /// <summary>Books the credit rest of a settled, applied payment (once, by the payment id).</summary>
+    public async Task BookRestAsync(Payment settled, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settled);
+        if (settled.Status == PaymentStatus.Applied && settled.CreditedToBalance is { IsPositive: true } rest)
+        {
+            await BookCreditAsync(settled.AccountId, settled.Id, _ => rest, settled.BookingDate, $"overpayment {settled.Id}", null, cancellationToken);
         }
     }
 
-    /// <summary>Takes back what a returned payment paid: its invoice payments, and its credit rest.</summary>
+    /// <summary>Takes back what a returned payment paid: its invoice payments, and its credit rest (reclaiming what was spent).</summary>
     public async Task UndoAsync(Payment payment, DateOnly returnedOn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payment);
         foreach (var allocation in payment.Allocations)
         {
-            await UpdateInvoiceAsync(payment.AccountId, allocation.InvoiceId, invoice =>
-                invoice.Payments.FirstOrDefault(p => p.PaymentId == payment.Id) is { } paid ? WithoutPayment(invoice, paid) : null,
-                cancellationToken);
+            await store.UpdateAsync<Invoice>(payment.AccountId, allocation.InvoiceId, invoice =>
+                invoice.HasPayment(payment.Id) ? invoice.RemovePayment(payment.Id) : null, cancellationToken);
         }
 
         if (payment.CreditedToBalance is { IsPositive: true } rest)
         {
-            await BookCreditAsync(payment.AccountId, $"return:{payment.Id}", -rest, returnedOn, $"return of {payment.Id}", cancellationToken);
+            await ReclaimCreditAsync(payment.AccountId, payment.Id, rest, returnedOn, cancellationToken);
         }
     }
 
-    /// <summary>Books a signed movement into the account's credit balance unless a movement with <paramref name="movementId"/> is already there.</summary>
-    public async Task<Stored<AccountCredit>> BookCreditAsync(
-        string accountId, string movementId, Money amount, DateOnly date, string reason, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Books one movement into the account's credit balance unless a movement with <paramref name="movementId"/> is already
+    /// there. <paramref name="amountFor"/> decides the signed amount against the balance written (null when the account has
+    /// none yet; returning null or zero books nothing); <see cref="AccountCredit.Book"/> refuses to go below zero. Returns the
+    /// balance as stored afterwards, or null when there is none.
+    /// </summary>
+    public async Task<Stored<AccountCredit>?> BookCreditAsync(
+        string accountId, string movementId, Func<Money?, Money?> amountFor, DateOnly date, string reason, string? invoiceId,
+        CancellationToken cancellationToken = default, string? useId = null)
     {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        ArgumentNullException.ThrowIfNull(amountFor);
+        for (var attempt = 0; attempt < DocumentUpdate.DefaultMaxAttempts; attempt++)
         {
             var current = await store.ReadAsync<AccountCredit>(accountId, AccountCredit.DocumentId, cancellationToken);
-            var movement = new CreditMovement(movementId, amount, date, reason);
             if (current is null)
             {
+                if (amountFor(null) is not { IsPositive: true } first)
+                {
+                    return null;
+                }
+
                 var created = await store.TryCreateAsync(accountId, AccountCredit.DocumentId, new AccountCredit
                 {
-                    AccountId = accountId, Balance = amount, Movements = [movementId], History = [movement],
+                    AccountId = accountId, Balance = first, Movements = [movementId], History = [new CreditMovement(movementId, first, date, reason, invoiceId, useId)],
                 }, cancellationToken);
                 if (created is not null)
                 {
@@ -71,70 +143,53 @@ public sealed class PaymentLedger(IDocumentStore store)
                 continue;
             }
 
-            if (current.Value.Movements.Contains(movementId))
+            if (current.Value.Movements.Contains(movementId) || amountFor(current.Value.Balance) is not { IsZero: false } amount)
             {
                 return current;
             }
 
-            var credit = current.Value;
             try
             {
-                return await store.ReplaceAsync(accountId, AccountCredit.DocumentId, credit with
-                {
-                    Balance = credit.Balance + amount, Movements = [.. credit.Movements, movementId], History = [.. credit.History, movement],
-                }, current.ETag, cancellationToken);
+                return await store.ReplaceAsync(accountId, AccountCredit.DocumentId,
+                    current.Value.Book(new CreditMovement(movementId, amount, date, reason, invoiceId, useId)), current.ETag, cancellationToken);
             }
             catch (ConcurrencyConflictException)
             {
-                // Someone booked another movement meanwhile: read again.
+                // Another movement was booked meanwhile: decide again against it.
             }
         }
 
-        throw new InvalidOperationException($"The credit balance of account {accountId} stayed contended for {MaxAttempts} attempts.");
+        throw new ContentionException(DocumentKey.For<AccountCredit>(accountId, AccountCredit.DocumentId), DocumentUpdate.DefaultMaxAttempts);
     }
 
-    /// <summary>Reads, changes (null = nothing to do) and replaces an invoice, retrying on conflicts.</summary>
-    public async Task<Stored<Invoice>?> UpdateInvoiceAsync(
-        string accountId, string invoiceId, Func<Invoice, Invoice?> change, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Takes <paramref name="rest"/> (a returned overpayment) out of the balance. What the balance no longer holds was spent
+    /// on invoices: it is reclaimed from them, newest use first, in the same write (movements <c>reclaim:{payment}:{invoice}</c>),
+    /// then each of those invoices records the reversal of its credit payment and reopens.
+    /// </summary>
+    private async Task ReclaimCreditAsync(string accountId, string paymentId, Money rest, DateOnly date, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(change);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var returnId = $"return:{paymentId}";
+        var stored = await store.UpdateAsync<AccountCredit>(accountId, AccountCredit.DocumentId, credit =>
+            credit.Movements.Contains(returnId) ? null : credit.Reclaim(returnId, paymentId, rest, date), cancellationToken);
+        if (stored is null)
         {
-            var current = await store.ReadAsync<Invoice>(accountId, invoiceId, cancellationToken)
-                ?? throw new InvalidOperationException($"Invoice {invoiceId} of account {accountId} does not exist.");
-            if (change(current.Value) is not { } changed)
-            {
-                return current;
-            }
-
-            try
-            {
-                return await store.ReplaceAsync(accountId, invoiceId, changed, current.ETag, cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Changed meanwhile (another payment, the mailer): apply the change to the new version.
-            }
+            throw new InvalidOperationException($"Account {accountId} has no credit balance, yet payment {paymentId} booked {rest} into it.");
         }
 
-        throw new InvalidOperationException($"Invoice {invoiceId} stayed contended for {MaxAttempts} attempts.");
+        foreach (var reclaim in stored.Value.History.Where(m => m.Id.StartsWith($"reclaim:{paymentId}:", StringComparison.Ordinal) && m.InvoiceId is not null && m.UseId is not null))
+        {
+            var usedId = reclaim.UseId!;
+            var reversalId = Invoice.ReversalPrefix(usedId) + paymentId;
+            await store.UpdateAsync<Invoice>(accountId, reclaim.InvoiceId!, invoice =>
+                invoice.HasPayment(reversalId) ? null : invoice.ReversePayment(usedId, reversalId, reclaim.Amount, date), cancellationToken);
+        }
     }
 
-    /// <summary>The invoice with one more payment; paid (on the payment's date) once nothing is due.</summary>
-    public static Invoice WithPayment(Invoice invoice, InvoicePayment payment)
+    private static string Why(Invoice invoice) => invoice.Status switch
     {
-        ArgumentNullException.ThrowIfNull(invoice);
-        ArgumentNullException.ThrowIfNull(payment);
-        var paid = invoice with { AmountPaid = invoice.AmountPaid + payment.Amount, Payments = [.. invoice.Payments, payment] };
-        return paid.AmountDue.IsPositive || paid.Status != InvoiceStatus.Open ? paid : paid with { Status = InvoiceStatus.Paid, PaidDate = payment.Date };
-    }
-
-    /// <summary>The invoice without <paramref name="payment"/>; a paid invoice reopens when something is due again.</summary>
-    public static Invoice WithoutPayment(Invoice invoice, InvoicePayment payment)
-    {
-        ArgumentNullException.ThrowIfNull(invoice);
-        ArgumentNullException.ThrowIfNull(payment);
-        var unpaid = invoice with { AmountPaid = invoice.AmountPaid - payment.Amount, Payments = invoice.Payments.Where(p => p.PaymentId != payment.PaymentId).ToList() };
-        return unpaid.Status == InvoiceStatus.Paid && unpaid.AmountDue.IsPositive ? unpaid with { Status = InvoiceStatus.Open, PaidDate = null } : unpaid;
-    }
+        InvoiceStatus.Paid => $"paid meanwhile{(invoice.Payments.LastOrDefault() is { } last ? $" by {last.PaymentId}" : "")}",
+        InvoiceStatus.Open or InvoiceStatus.Uncollectible => $"{invoice.AmountDue.ToDecimalString()} was due",
+        _ => $"it is {invoice.Status}",
+    };
 }

@@ -11,6 +11,8 @@ public static class PaymentsServiceCollectionExtensions
         services.AddSingleton<PaymentLedger>();
         services.AddSingleton<PaymentRecorder>();
         services.AddSingleton<PaymentRecorderPort>();
+        services.AddSingleton<CreditNoteSettler>();
+        services.AddSingleton<CreditRefunds>();
         services.AddSingleton<CreditBalanceApplication>();
         services.AddSingleton<BankFileIngestion>();
         services.AddSingleton<SuspenseQueries>();

@@ -73,7 +73,7 @@ public sealed class SuspenseResolution(IDocumentStore store, PaymentRecorderPort
 
         if (claim.Value.Partition != Payment.SuspensePartition)
         {
-            await recorder.FinishMoveAsync(claim.Value, cancellationToken);
+            await recorder.FinishMoveAsync(claim, cancellationToken);
             return new(line, paymentId, DecisionStatus.AlreadyResolved, $"already resolved to account {claim.Value.Partition}");
         }
 
@@ -94,10 +94,18 @@ public sealed class SuspenseResolution(IDocumentStore store, PaymentRecorderPort
         switch (decision)
         {
             case "refund":
-                await store.ReplaceAsync(Payment.SuspensePartition, paymentId, payment with
+                try
                 {
-                    Status = PaymentStatus.Refunded, Rule = MatchRule.Manual, ResolvedAt = time.GetUtcNow(), ResolutionNote = note,
-                }, parked.ETag, cancellationToken);
+                    await store.ReplaceAsync(Payment.SuspensePartition, paymentId, payment with
+                    {
+                        Status = PaymentStatus.Refunded, Rule = MatchRule.Manual, ResolvedAt = time.GetUtcNow(), ResolutionNote = note,
+                    }, parked.ETag, cancellationToken);
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    return new(line, paymentId, DecisionStatus.AlreadyResolved, $"payment {paymentId} was decided by someone else meanwhile");
+                }
+
                 return new(line, paymentId, DecisionStatus.Applied, "marked for refund");
             case "invoice":
                 var numbers = target.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -125,9 +133,15 @@ public sealed class SuspenseResolution(IDocumentStore store, PaymentRecorderPort
 
                 break;
             case "account":
-                if (target.Length == 0 || await store.ReadAsync<Account>(target, target, cancellationToken) is null)
+                if (target.Length == 0 || await store.ReadAsync<Account>(target, target, cancellationToken) is not { } account)
                 {
                     return new(line, paymentId, DecisionStatus.Rejected, $"expected an existing account id in column 3, found '{target}'");
+                }
+
+                if (account.Value.Currency != payment.Amount.Currency)
+                {
+                    return new(line, paymentId, DecisionStatus.Rejected,
+                        $"account {target} is billed in {account.Value.Currency.Code} but the payment is in {payment.Amount.Currency.Code}; expected an account in {payment.Amount.Currency.Code} (or decision refund)");
                 }
 
                 accountId = target;
@@ -142,12 +156,19 @@ public sealed class SuspenseResolution(IDocumentStore store, PaymentRecorderPort
             return new(line, paymentId, DecisionStatus.Rejected, $"invoice {other.Number} is in {other.Currency.Code} but the payment is in {payment.Amount.Currency.Code}");
         }
 
-        var resolved = Allocate(payment, accountId, invoices, note);
-        await recorder.MoveAsync(claim, resolved, cancellationToken);
+        var planned = Allocate(payment, accountId, invoices, note);
+        if (await recorder.MoveAsync(claim, planned, cancellationToken) is not { } resolved)
+        {
+            return new(line, paymentId, DecisionStatus.AlreadyResolved, $"payment {paymentId} was decided by someone else meanwhile");
+        }
+
         foreach (var allocation in resolved.Allocations)
         {
-            var invoice = byNumber[InvoiceNumberKey.Of(allocation.InvoiceNumber)!];
-            byNumber[InvoiceNumberKey.Of(allocation.InvoiceNumber)!] = PaymentLedger.WithPayment(invoice, new InvoicePayment(paymentId, allocation.Amount, payment.BookingDate));
+            // The later lines of the file see what this one paid: the invoice as it is now, not the earlier snapshot.
+            if (await store.ReadAsync<Invoice>(accountId, allocation.InvoiceId, cancellationToken) is { Value.Number: { } n } now && InvoiceNumberKey.Of(n) is { } key)
+            {
+                byNumber[key] = now.Value;
+            }
         }
 
         return new(line, paymentId, DecisionStatus.Applied,
@@ -190,31 +211,39 @@ public sealed class SuspenseResolution(IDocumentStore store, PaymentRecorderPort
     }
 }
 
-/// <summary>How the payment moves out of suspense, step by idempotent step.</summary>
-public sealed class PaymentRecorderPort(IDocumentStore store, PaymentLedger ledger, IEventPublisher events)
+/// <summary>
+/// How the payment moves out of suspense, step by idempotent step: the claim is re-pointed to the account (ETag; of two
+/// people deciding at once, one wins and the other is told it is already resolved), then the recorder settles and records
+/// it there (<see cref="PaymentRecorder.FinishAsync(Stored{PaymentClaim}, CancellationToken)"/>), then the suspense copy is removed.
+/// </summary>
+public sealed class PaymentRecorderPort(IDocumentStore store, Ingestion.PaymentRecorder recorder)
 {
-    /// <summary>Re-points the claim (ETag) to the account, then finishes the move.</summary>
-    public async Task MoveAsync(Stored<PaymentClaim> claim, Payment resolved, CancellationToken cancellationToken)
+    /// <summary>Re-points the claim to the account, then finishes the move; null when someone else resolved it first.</summary>
+    public async Task<Payment?> MoveAsync(Stored<PaymentClaim> claim, Payment resolved, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(resolved);
-        var moved = await store.ReplaceAsync(claim.Value.Id, claim.Value.Id, claim.Value with { Partition = resolved.AccountId, Planned = resolved }, claim.ETag, cancellationToken);
-        await FinishMoveAsync(moved.Value, cancellationToken);
-    }
-
-    /// <summary>Creates the payment in the account (if absent), applies it, publishes PaymentApplied, removes the suspense copy.</summary>
-    public async Task FinishMoveAsync(PaymentClaim claim, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(claim);
-        var payment = (await store.TryCreateAsync(claim.Partition, claim.Id, claim.Planned, cancellationToken))?.Value
-            ?? (await store.ReadAsync<Payment>(claim.Partition, claim.Id, cancellationToken))?.Value ?? claim.Planned;
-        if (payment.Status == PaymentStatus.Applied)
+        Stored<PaymentClaim> moved;
+        try
         {
-            await ledger.ApplyAsync(payment, cancellationToken);
-            await events.PublishAsync([PaymentEvent.For(EventTypes.PaymentApplied, payment, payment.ResolvedAt ?? payment.RecordedAt)], cancellationToken);
+            moved = await store.ReplaceAsync(claim.Value.Id, claim.Value.Id,
+                claim.Value with { Partition = resolved.AccountId, Planned = resolved, Settled = false }, claim.ETag, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return null;
         }
 
-        await store.DeleteAsync<Payment>(Payment.SuspensePartition, claim.Id, null, cancellationToken);
+        return await FinishMoveAsync(moved, cancellationToken);
+    }
+
+    /// <summary>Settles and records the payment in its account, then removes the suspense copy.</summary>
+    public async Task<Payment> FinishMoveAsync(Stored<PaymentClaim> claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var payment = await recorder.FinishAsync(claim, cancellationToken);
+        await store.DeleteAsync<Payment>(Payment.SuspensePartition, claim.Value.Id, null, cancellationToken);
+        return payment;
     }
 }
 

@@ -21,6 +21,8 @@ public sealed class InProcessWorkQueue(LocalDatabase database) : IWorkQueue
     private static readonly TimeSpan s_lease = TimeSpan.FromMinutes(10);
 
     private const string Insert = "INSERT INTO queue (queue, body, attempts, enqueued_at) VALUES (@p0, @p1, 0, @p2)";
+    private const string InsertHidden = "INSERT INTO queue (queue, body, attempts, enqueued_at, claimed_until) VALUES (@p0, @p1, 0, @p2, @p3)";
+    private const string SelectHidden = "SELECT queue, COUNT(*), MAX(claimed_until) FROM queue WHERE claimed_until > @p0 GROUP BY queue ORDER BY queue";
     private const string Claim = """
         UPDATE queue SET claimed_until = @p1, attempts = attempts + 1
         WHERE seq = (SELECT seq FROM queue WHERE queue = @p0 AND (claimed_until IS NULL OR claimed_until < @p2) ORDER BY seq LIMIT 1)
@@ -46,11 +48,37 @@ public sealed class InProcessWorkQueue(LocalDatabase database) : IWorkQueue
         return Task.CompletedTask;
     }
 
+    public Task EnqueueAsync<T>(string queueName, T message, TimeSpan visibilityDelay, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(queueName);
+        var now = TimeProvider.System.GetUtcNow();
+        using var connection = database.Rent();
+        connection.Command(InsertHidden, queueName, BillingJson.Serialize(message), Stamp(now), Stamp(now + visibilityDelay)).ExecuteNonQuery();
+        return Task.CompletedTask;
+    }
+
     /// <summary>Enqueues a message already serialised to JSON.</summary>
     public void EnqueueJson(string queueName, string json)
     {
         using var connection = database.Rent();
         connection.Command(Insert, queueName, json, Stamp(TimeProvider.System.GetUtcNow())).ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// The messages that are in their queues but not visible now: held by a worker (whose process may have stopped: its lease
+    /// runs out on its own) or deferred; per queue, how many and when the last of them is visible again.
+    /// </summary>
+    public IReadOnlyList<(string Queue, long Count, DateTimeOffset VisibleBy)> Hidden()
+    {
+        using var connection = database.Rent();
+        using var reader = connection.Command(SelectHidden, Stamp(TimeProvider.System.GetUtcNow())).ExecuteReader();
+        var hidden = new List<(string, long, DateTimeOffset)>();
+        while (reader.Read())
+        {
+            hidden.Add((reader.GetString(0), reader.GetInt64(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture)));
+        }
+
+        return hidden;
     }
 
     /// <summary>Hands out the oldest message of the queue that nobody holds; null when there is none.</summary>

@@ -102,5 +102,8 @@ public class DunningRunBenchmark
             Interlocked.Increment(ref _count);
             return Task.CompletedTask;
         }
+
+        public Task EnqueueAsync<T>(string queueName, T message, TimeSpan visibilityDelay, CancellationToken cancellationToken = default) =>
+            EnqueueAsync(queueName, message, cancellationToken);
     }
 }

@@ -25,14 +25,12 @@ public sealed class InvoiceMailerTests
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
         {
-            try
+            return await mailer.SendAsync("a", invoice.Id) switch
             {
-                return await mailer.SendAsync("a", invoice.Id) ? "sent" : "nothing";
-            }
-            catch (SendInProgressException)
-            {
-                return "retry";
-            }
+                InvoiceSendOutcome.Sent => "sent",
+                InvoiceSendOutcome.Deferred => "retry",
+                _ => "nothing",
+            };
         })));
 
         Assert.Single(world.Email.Sent);
@@ -48,12 +46,13 @@ public sealed class InvoiceMailerTests
         await Assert.ThrowsAsync<IOException>(() => world.Get<InvoiceMailer>().SendAsync("a", invoice.Id));
         world.Email.FailWith = null;
 
-        await Assert.ThrowsAsync<SendInProgressException>(() => world.Get<InvoiceMailer>().SendAsync("a", invoice.Id));
+        var deferred = Assert.IsType<InvoiceSendOutcome.Deferred>(await world.Get<InvoiceMailer>().SendAsync("a", invoice.Id));
+        Assert.Equal(world.Clock.GetUtcNow() + InvoiceMailer.ClaimLease, deferred.RetryAt);
         world.Clock.Advance(InvoiceMailer.ClaimLease);
         var sent = await world.Get<InvoiceMailer>().SendAsync("a", invoice.Id);
 
-        Assert.True(sent);
+        Assert.IsType<InvoiceSendOutcome.Sent>(sent);
         Assert.Single(world.Email.Sent);
-        Assert.False(await world.Get<InvoiceMailer>().SendAsync("a", invoice.Id));
+        Assert.IsType<InvoiceSendOutcome.NothingToDo>(await world.Get<InvoiceMailer>().SendAsync("a", invoice.Id));
     }
 }

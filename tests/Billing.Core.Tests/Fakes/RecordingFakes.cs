@@ -70,6 +70,14 @@ public sealed class RecordingWorkQueue : IWorkQueue
         return Task.CompletedTask;
     }
 
+    public ConcurrentQueue<(string Queue, string Json, TimeSpan Delay)> Delayed { get; } = new();
+
+    public Task EnqueueAsync<T>(string queueName, T message, TimeSpan visibilityDelay, CancellationToken cancellationToken = default)
+    {
+        Delayed.Enqueue((queueName, BillingJson.Serialize(message), visibilityDelay));
+        return Task.CompletedTask;
+    }
+
     public IReadOnlyList<T> Of<T>(string queue) => Messages.Where(m => m.Queue == queue).Select(m => BillingJson.Deserialize<T>(m.Json)).ToList();
 }
 

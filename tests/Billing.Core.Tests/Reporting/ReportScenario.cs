@@ -49,7 +49,7 @@ public static class ReportScenario
         await NoticeAsync(world, alphaFirst, 1, alphaFirst.DueDate);
         await NoticeAsync(world, betaOpen, 1, betaOpen.DueDate.AddDays(3));
         await NoticeAsync(world, betaOpen, 2, betaOpen.DueDate.AddDays(10));
-        await world.Store.TryCreateAsync("beta", AccountCredit.DocumentId, new AccountCredit { AccountId = "beta", Balance = Money.Of(25m, "EUR") });
+        await world.Get<PaymentLedger>().BookCreditAsync("beta", "goodwill-1", _ => Money.Of(25m, "EUR"), End, "goodwill", null);
         return world;
     }
 

@@ -76,7 +76,7 @@ public sealed class TriggerDelegationTests
     }
 
     [Fact]
-    public async Task SendInvoice_WhenAnotherWorkerIsSendingIt_ThrowsSendInProgress_SoTheHostRetries()
+    public async Task SendInvoice_WhenAnotherWorkerIsSendingIt_EnqueuesTheMessageAgainForWhenTheLeaseEnds_AndSucceeds()
     {
         var seller = new Core.Sellers.SellerOptions
         {
@@ -91,12 +91,14 @@ public sealed class TriggerDelegationTests
         };
         _store.ReadAsync<Invoice>("acc-7", invoice.Id, Arg.Any<CancellationToken>())
             .Returns(new Stored<Invoice>(DocumentKey.For<Invoice>("acc-7", invoice.Id), invoice, "e1"));
-        var function = new SendInvoice(UseCase<InvoiceMailer>(), NullLogger<SendInvoice>.Instance);
+        var queue = Substitute.For<IWorkQueue>();
+        var function = new SendInvoice(UseCase<InvoiceMailer>(), queue, Options.Create(new QueueOptions()), _time, NullLogger<SendInvoice>.Instance);
 
-        var error = await Assert.ThrowsAsync<SendInProgressException>(
-            () => function.RunAsync("{\"accountId\":\"acc-7\",\"invoiceId\":\"inv-acc-7-20260301\"}", CancellationToken.None));
+        await function.RunAsync("{\"accountId\":\"acc-7\",\"invoiceId\":\"inv-acc-7-20260301\"}", CancellationToken.None);
 
-        Assert.Equal(invoice.Id, error.SubjectId);
+        await queue.Received(1).EnqueueAsync(new QueueOptions().SendInvoice, Arg.Is<SendInvoiceMessage>(m => m.InvoiceId == invoice.Id),
+            InvoiceMailer.ClaimLease - TimeSpan.FromSeconds(10), Arg.Any<CancellationToken>());
+        await _store.DidNotReceiveWithAnyArgs().ReplaceAsync<Invoice>(default!, default!, default!, default!, default);
     }
 
     [Fact]
@@ -104,7 +106,8 @@ public sealed class TriggerDelegationTests
     {
         var mailer = UseCase<InvoiceMailer>();
 
-        await Assert.ThrowsAsync<JsonException>(() => new SendInvoice(mailer, NullLogger<SendInvoice>.Instance).RunAsync("{", CancellationToken.None));
+        await Assert.ThrowsAsync<JsonException>(() => new SendInvoice(mailer, Substitute.For<IWorkQueue>(), Options.Create(new QueueOptions()), _time, NullLogger<SendInvoice>.Instance)
+            .RunAsync("{", CancellationToken.None));
     }
 
     /// <summary>The use cases as AddBillingCore wires them, over substitutes of every port (robust to constructor changes in Core).</summary>
