@@ -63,6 +63,7 @@ public static class BillingCli
         root.Add(DunningCommand.Create(context));
         root.Add(ReportCommand.Create(context));
         root.Add(PoisonCommand.Create(context));
+        root.Add(CreditCommand.Create(context));
         return root;
     }
 

@@ -24,9 +24,23 @@ public static class RunCommand
             await using var services = context.BuildServices(parse);
             var result = await services.GetRequiredService<LocalScheduledRun>().RunAsync(parse.GetValue(at), cancellationToken);
             Print(context, result);
+            PrintHidden(context, services.GetRequiredService<Local.Messaging.InProcessWorkQueue>().Hidden());
             return result.Drained.Poisoned > 0 ? ExitCodes.Failure : ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Says what this run could not finish: messages held by a worker that stopped (a killed run: their lease runs out on its
+    /// own) or deferred (an email another worker claimed), so nothing is left undone without a word.
+    /// </summary>
+    private static void PrintHidden(CliContext context, IReadOnlyList<(string Queue, long Count, DateTimeOffset VisibleBy)> hidden)
+    {
+        foreach (var (queue, count, visibleBy) in hidden)
+        {
+            context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  queue {queue}: {count} messages not handled yet (held by a stopped run or deferred); all back by {visibleBy.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z: run `billing run` again after that"));
+        }
     }
 
     private static void Print(CliContext context, ScheduledRunResult result)

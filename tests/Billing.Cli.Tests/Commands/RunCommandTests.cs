@@ -53,4 +53,25 @@ public sealed class RunCommandTests
         Assert.Contains("(0 new or changed)", again.Out, StringComparison.Ordinal);
         Assert.Equal(events, await File.ReadAllTextAsync(Path.Combine(data, "events.jsonl")));
     }
+
+    [Fact]
+    public async Task Run_WithMessagesHeldByARunThatWasKilled_SaysHowManyAndWhenTheyComeBack()
+    {
+        var data = await DemoData.CreateAsync();
+        var until = DateTimeOffset.UtcNow.AddMinutes(9);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "billing.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO queue (queue, body, attempts, enqueued_at, claimed_until) VALUES ('send-invoice', '{\"accountId\":\"acct-00001\",\"invoiceId\":\"x\"}', 1, $now, $until)";
+            insert.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            insert.Parameters.AddWithValue("$until", until.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            insert.ExecuteNonQuery();
+        }
+
+        var result = await CliRun.RunAsync("run", "--at", "2026-03-01", "--data", data);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains($"queue send-invoice: 1 messages not handled yet (held by a stopped run or deferred); all back by {until.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z", result.Out, StringComparison.Ordinal);
+    }
 }

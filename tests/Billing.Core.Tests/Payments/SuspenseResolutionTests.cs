@@ -33,6 +33,51 @@ public sealed class SuspenseResolutionTests
     }
 
     [Fact]
+    public async Task Apply_SameDecisionsByTwoPeopleAtOnce_OneAppliesTheOtherIsToldItIsResolved()
+    {
+        using var s = await PaymentScenario.StartAsync();
+        await s.IngestAsync(TestBankFiles.Camt053([new TestEntry(119m, "B1") { Text = "thanks" }]));
+        var parked = Assert.Single(await s.World.Get<SuspenseQueries>().ListAsync());
+        var csv = Encoding.UTF8.GetBytes($"payment_id,decision,target,note\n{parked.Id},account,globex,\n");
+        var arrived = 0;
+        var both = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        s.World.Store.BeforeReplace = async key =>
+        {
+            if (key.Id == parked.Id && Interlocked.Increment(ref arrived) <= 2)
+            {
+                if (arrived >= 2)
+                {
+                    both.TrySetResult();
+                }
+
+                await both.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            }
+        };
+
+        var reports = await Task.WhenAll(
+            Task.Run(() => s.World.Get<SuspenseResolution>().ApplyAsync("a.csv", new MemoryStream(csv))),
+            Task.Run(() => s.World.Get<SuspenseResolution>().ApplyAsync("b.csv", new MemoryStream(csv))));
+
+        Assert.Equal([DecisionStatus.Applied, DecisionStatus.AlreadyResolved], reports.Select(r => Assert.Single(r.Lines).Status).Order());
+        Assert.Equal(119m, (await s.InvoiceAsync("INV-2026-000002")).AmountPaid.Amount);
+    }
+
+    [Fact]
+    public async Task Apply_AccountDecisionInAnotherCurrency_IsRejected()
+    {
+        using var s = await PaymentScenario.StartAsync();
+        await s.IngestAsync(TestBankFiles.Camt053([new TestEntry(50m, "B1") { Text = "thanks", Currency = "CHF" }]));
+        var parked = Assert.Single(await s.World.Get<SuspenseQueries>().ListAsync());
+
+        var report = await s.World.Get<SuspenseResolution>().ApplyAsync("d.csv", new MemoryStream(Encoding.UTF8.GetBytes($"payment_id,decision,target,note\n{parked.Id},account,acme,\n")));
+
+        var line = Assert.Single(report.Lines);
+        Assert.Equal(DecisionStatus.Rejected, line.Status);
+        Assert.Contains("billed in EUR but the payment is in CHF", line.Message, StringComparison.Ordinal);
+        Assert.Single(await s.World.Get<SuspenseQueries>().ListAsync());
+    }
+
+    [Fact]
     public async Task Apply_WrongHeader_RejectsTheFile()
     {
         using var s = await PaymentScenario.StartAsync();

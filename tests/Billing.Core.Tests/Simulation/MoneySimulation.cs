@@ -39,10 +39,14 @@ public sealed class MoneySimulation : IDisposable
     private readonly List<(string Name, byte[] Content)> _files = [];
     private readonly Dictionary<string, string> _intendedAccountOfBankRef = new(StringComparer.Ordinal);
     private readonly int _workers;
+    private int _raceParked;
 
-    public MoneySimulation(int seed)
+    /// <param name="seed">Every random choice of the run.</param>
+    /// <param name="store">The store under test (the in-memory fake by default; the embedded SQLite store in Billing.Local.Tests).</param>
+    public MoneySimulation(int seed, IDocumentStore? store = null)
     {
         Seed = seed;
+        RawStore = store ?? new Fakes.InMemoryDocumentStore();
         _faults = new SimulationFaults(seed, rate: 0.04);
         _workers = 2 + _faults.Next(6);
         _world = new BillingWorld(new DateOnly(2026, 1, 1), services =>
@@ -59,11 +63,14 @@ public sealed class MoneySimulation : IDisposable
 
     public SimulatedMailbox Mailbox => _mailbox ??= new SimulatedMailbox(_faults);
 
-    public Fakes.InMemoryDocumentStore RawStore { get; } = new();
+    public IDocumentStore RawStore { get; }
 
     public long FaultsInjected => _faults.Injected;
 
     public int Poisoned { get; private set; }
+
+    /// <summary>What the run exercised (so a test can tell a simulation that did something from one that did nothing).</summary>
+    public SimulationCoverage Exercised { get; private set; } = new(0, 0, 0, 0, 0, 0, 0, 0);
 
     private SimulatedMailbox? _mailbox;
 
@@ -116,6 +123,13 @@ public sealed class MoneySimulation : IDisposable
         }
 
         violations.AddRange(_queues.Poison.Select(m => $"the replay failed: {m.Queue} {m.Body}: {m.LastError}"));
+        var payments = await AllAsync<Payment>();
+        var invoices = await AllAsync<Invoice>();
+        Exercised = new SimulationCoverage(
+            invoices.Count(i => !i.IsCreditNote), invoices.Count(i => i.IsCreditNote),
+            payments.Count(p => p.Status == PaymentStatus.Applied), payments.Count(p => p.Status == PaymentStatus.Parked),
+            payments.Count(p => p.Status == PaymentStatus.Refunded), payments.Count(p => p.Status == PaymentStatus.Returned),
+            payments.Count(p => p.SettlementNote is not null) + _raceParked, _queues.DuplicateDeliveries);
         return violations;
     }
 
@@ -127,10 +141,19 @@ public sealed class MoneySimulation : IDisposable
         for (var a = 0; a < accounts; a++)
         {
             var id = $"acc{a}";
+            var quantity = 1 + _faults.Next(3);
+
+            // Some customers reduce their quantity or cancel mid-January: credit notes, settled against what they owe.
+            var change = _faults.Next(3);
             imported.Add(new ImportedAccount
             {
                 Account = BillingWorld.Account(id),
-                Subscriptions = [BillingWorld.Subscription($"{id}-s", id, plans[_faults.Next(plans.Count)].Id, 1 + _faults.Next(3), new DateOnly(2026, 1, 1))],
+                Subscriptions =
+                [
+                    BillingWorld.Subscription($"{id}-s", id, plans[_faults.Next(plans.Count)].Id, quantity, new DateOnly(2026, 1, 1),
+                        change == 1 ? new DateOnly(2026, 1, 20) : null,
+                        change == 2 && quantity > 1 ? [new Core.Subscriptions.SubscriptionChange { EffectiveDate = new DateOnly(2026, 1, 16), Quantity = 1 }] : []),
+                ],
             });
         }
 
@@ -203,7 +226,7 @@ public sealed class MoneySimulation : IDisposable
         // The invoices exist only once billing ran: the statements are written as the bank would, a little later.
         _faults.Enabled = false;
         await DrainAsync();
-        var invoices = (await _world.InvoicesAsync()).Where(i => i.Number is not null && !i.IsCreditNote).OrderBy(i => i.Number, StringComparer.Ordinal).ToList();
+        var invoices = (await AllAsync<Invoice>()).Where(i => i.Number is not null && !i.IsCreditNote).OrderBy(i => i.Number, StringComparer.Ordinal).ToList();
         var files = new List<List<TestEntry>> { new(), new(), new() };
         var n = 0;
         foreach (var invoice in invoices)
@@ -253,6 +276,17 @@ public sealed class MoneySimulation : IDisposable
         _faults.Enabled = true;
     }
 
+    private async Task<List<T>> AllAsync<T>() where T : class, IDocument
+    {
+        var all = new List<T>();
+        await foreach (var item in RawStore.QueryAllAsync<T>())
+        {
+            all.Add(item.Value);
+        }
+
+        return all;
+    }
+
     private TestEntry Remember(TestEntry entry, string accountId)
     {
         _intendedAccountOfBankRef[entry.Reference] = accountId;
@@ -269,6 +303,11 @@ public sealed class MoneySimulation : IDisposable
             if (parked.Value.Status != PaymentStatus.Parked)
             {
                 continue;
+            }
+
+            if (parked.Value.ParkReason?.Contains("nothing was due any more", StringComparison.Ordinal) == true)
+            {
+                _raceParked++; // two files paid the same invoice at the same moment, and the race was decided on the invoice
             }
 
             csv.Append(parked.Value.BankReference is { } reference && _intendedAccountOfBankRef.TryGetValue(reference, out var account)

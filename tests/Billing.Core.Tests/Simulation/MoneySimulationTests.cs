@@ -19,19 +19,25 @@ public sealed class MoneySimulationTests(ITestOutputHelper output)
         var failures = new List<string>();
         long faults = 0;
         var poisoned = 0;
+        var coverage = new SimulationCoverage(0, 0, 0, 0, 0, 0, 0, 0);
         foreach (var seed in seeds)
         {
             using var simulation = new MoneySimulation(seed);
             var violations = await simulation.RunAsync();
             faults += simulation.FaultsInjected;
             poisoned += simulation.Poisoned;
+            coverage += simulation.Exercised;
             if (violations.Count > 0)
             {
                 failures.Add($"seed {seed}: {string.Join(" | ", violations.Take(5))}\n  reproduce: BILLING_SIM_SEED={seed} dotnet test tests/Billing.Core.Tests --filter FullyQualifiedName~MoneySimulationTests");
             }
         }
 
-        output.WriteLine($"{seeds.Length} seeds, {faults} faults injected, {poisoned} messages poisoned and replayed, {failures.Count} failing seeds");
+        output.WriteLine($"{seeds.Length} seeds, {faults} faults injected, {poisoned} messages poisoned and replayed, {failures.Count} failing seeds; {coverage}");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
+        if (seeds.Length >= 20)
+        {
+            Assert.True(!coverage.Missing().Any(), $"the simulation never produced: {string.Join(", ", coverage.Missing())} ({coverage})");
+        }
     }
 }

@@ -2,7 +2,6 @@ using System.Text;
 using Billing.Core.Invoicing;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
-using Billing.Core.Tests.Fakes;
 
 namespace Billing.Core.Tests.Simulation;
 
@@ -16,7 +15,7 @@ namespace Billing.Core.Tests.Simulation;
 /// <item>Money is conserved overall: every bank credit is one payment, applied, parked, refunded or returned, exactly once.</item>
 /// </list>
 /// </summary>
-public sealed class SimulationInvariants(InMemoryDocumentStore store, SimulatedMailbox mailbox, IReadOnlyList<byte[]> files)
+public sealed class SimulationInvariants(Storage.IDocumentStore store, SimulatedMailbox mailbox, IReadOnlyList<byte[]> files)
 {
     public async Task<IReadOnlyList<string>> CheckAsync()
     {
