@@ -4,10 +4,14 @@
 //   ├─ user-assigned identity ─────────── the app runs as it; every connection uses it
 //   ├─ Flex Consumption plan + function app (dotnet-isolated 10.0)
 //   ├─ storage account (keys off) ──────── host storage, bank-files/invoices/reports, work queues,
-//   │    └─ Event Grid system topic        blob events (subscriptions: infra/hooks/postdeploy.*)
-//   ├─ Cosmos DB for NoSQL (keys off) ─── database billing: billing, bankfiles, reports, sequences
+//   │    │                                 versioning + change feed + soft delete; invoices and
+//   │    │                                 bank-archive are WORM (time-based retention, unlocked)
+//   │    └─ Event Grid system topic        blob events (subscriptions: infra/hooks/postdeploy.*),
+//   │                                      undeliverable ones dead-lettered to `deadletter`
+//   ├─ Cosmos DB for NoSQL (keys off) ─── database billing: billing, bankfiles, reports, sequences;
+//   │                                      continuous backup (point-in-time restore)
 //   ├─ Service Bus (SAS off) ──────────── topic billing-events (duplicate detection)
-//   ├─ Key Vault (RBAC) ───────────────── the SendGrid API key, the only secret
+//   ├─ Key Vault (RBAC, purge protection)  the SendGrid API key, the only secret
 //   ├─ Log Analytics + Application Insights (local auth off)
 //   ├─ role assignments (modules/rbac.bicep)
 //   └─ optional: VNet, private endpoints, private DNS zones (vnetEnabled)
@@ -85,6 +89,20 @@ param functionAppMaximumInstanceCount int = 40
 @allowed([512, 2048, 4096])
 param functionAppInstanceMemoryMB int = 2048
 
+@description('Optional. Days of Cosmos DB continuous backup (point-in-time restore into a new account): 7 (no charge) or 30.')
+@allowed([7, 30])
+param cosmosContinuousBackupDays int = 30
+
+@description('Optional. Days a deleted or overwritten blob, a deleted container and the blob change feed are kept.')
+@minValue(1)
+@maxValue(365)
+param blobDeleteRetentionDays int = 30
+
+@description('Optional. Years issued invoices (invoices container) and processed bank files (bank-archive container) stay unalterable (WORM). Counted, as HGB §257 and AO §147 count, from the end of the calendar year the document was written.')
+@minValue(1)
+@maxValue(100)
+param recordsRetentionYears int = 10
+
 @description('Optional. Object id of the managers\' Entra group: Storage Blob Data Reader on the reports container. Empty for none.')
 param managersGroupObjectId string = ''
 
@@ -96,6 +114,12 @@ param resourceGroupName string?
 
 @description('Optional. Name of the function app; null for func-<resourceToken>.')
 param functionAppName string?
+
+@description('Optional. Name of the Cosmos DB account; empty for cosno-<resourceToken>. Set it to the account a point-in-time restore created to move the app, its roles and its settings onto that account (README "Recovery").')
+param cosmosAccountName string = ''
+
+@description('Optional. True once an operator has locked the WORM retention policies (README "Recovery"): provisioning then leaves them alone, since a locked policy can only be extended, never rewritten.')
+param recordsRetentionLocked bool = false
 
 // ---- Names ------------------------------------------------------------------------------------
 
@@ -117,9 +141,18 @@ var queues = {
 }
 var containers = {
   bankFiles: 'bank-files'
+  // Processed bank files and their ingestion reports (processed/...), kept unalterable (WORM); the
+  // upload folders incoming/ and decisions/ stay in bank-files, where the app moves and deletes.
+  bankArchive: 'bank-archive'
   invoices: 'invoices'
   reports: 'reports'
+  // Blob events Event Grid could not deliver to the blob triggers (see infra/hooks/postdeploy.*).
+  deadLetter: 'deadletter'
 }
+
+// The legal retention runs from the end of the calendar year a document was written, so a blob
+// written on 1 January needs one more year than the count; 366 days per year covers leap years.
+var recordsRetentionDays = (recordsRetentionYears + 1) * 366
 var cosmosDatabaseName = 'billing'
 
 // Resource names, known before anything is deployed (so What-If and role-assignment names are exact).
@@ -129,7 +162,7 @@ var names = {
   applicationInsights: '${abbrs.insightsComponents}${resourceToken}'
   storage: '${abbrs.storageStorageAccounts}${resourceToken}'
   systemTopic: '${abbrs.eventGridSystemTopics}${resourceToken}'
-  cosmos: '${abbrs.documentDBDatabaseAccounts}${resourceToken}'
+  cosmos: empty(cosmosAccountName) ? '${abbrs.documentDBDatabaseAccounts}${resourceToken}' : cosmosAccountName
   serviceBus: '${abbrs.serviceBusNamespaces}${resourceToken}'
   keyVault: '${abbrs.keyVaultVaults}${resourceToken}'
   plan: '${abbrs.webServerFarms}${resourceToken}'
@@ -182,7 +215,16 @@ module storage 'modules/storage.bicep' = {
     name: names.storage
     location: location
     tags: tags
-    containerNames: [deploymentContainerName, containers.bankFiles, containers.invoices, containers.reports]
+    containerNames: [
+      deploymentContainerName
+      containers.bankFiles
+      containers.reports
+      containers.deadLetter
+    ]
+    wormContainerNames: [containers.invoices, containers.bankArchive]
+    immutabilityPeriodDays: recordsRetentionDays
+    retentionPolicyLocked: recordsRetentionLocked
+    deleteRetentionDays: blobDeleteRetentionDays
     // Each work queue with the poison queue the Functions host moves a message to after five failures.
     queueNames: [
       queues.billAccount
@@ -207,6 +249,7 @@ module cosmos 'modules/cosmos.bicep' = {
     databaseName: cosmosDatabaseName
     capacityMode: cosmosCapacityMode
     autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
+    continuousBackupDays: cosmosContinuousBackupDays
     privateNetworking: vnetEnabled
   }
 }
@@ -243,7 +286,10 @@ module rbac 'modules/rbac.bicep' = {
   params: {
     storageAccountName: names.storage
     bankFilesContainerName: containers.bankFiles
+    bankArchiveContainerName: containers.bankArchive
     reportsContainerName: containers.reports
+    deadLetterContainerName: containers.deadLetter
+    eventGridPrincipalId: storage.outputs.systemTopicPrincipalId
     serviceBusNamespaceName: names.serviceBus
     serviceBusTopicName: serviceBusTopicName
     keyVaultName: names.keyVault
@@ -327,6 +373,7 @@ module functionApp 'modules/functionapp.bicep' = {
     sendInvoiceQueueName: queues.sendInvoice
     dunningNoticeQueueName: queues.dunningNotice
     bankFilesContainerName: containers.bankFiles
+    bankArchiveContainerName: containers.bankArchive
     invoicesContainerName: containers.invoices
     reportsContainerName: containers.reports
     dunningMaxBankFileAgeDays: dunningMaxBankFileAgeDays
@@ -369,6 +416,12 @@ output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
 
 @description('Event Grid system topic of the storage account (postdeploy subscribes the blob triggers to it).')
 output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = storage.outputs.systemTopicName
+
+@description('Blob container where Event Grid dead-letters blob events it could not deliver (postdeploy sets it on each subscription).')
+output AZURE_EVENTGRID_DEADLETTER_CONTAINER string = containers.deadLetter
+
+@description('Resource id of the storage account (the dead-letter destination of the Event Grid subscriptions).')
+output AZURE_STORAGE_ACCOUNT_ID string = storage.outputs.resourceId
 
 @description('Cosmos DB endpoint (COSMOS__accountEndpoint).')
 output COSMOS_ACCOUNT_ENDPOINT string = cosmos.outputs.endpoint
@@ -420,6 +473,12 @@ output INVOICES_CONTAINER string = containers.invoices
 
 @description('REPORTS_CONTAINER.')
 output REPORTS_CONTAINER string = containers.reports
+
+@description('BANK_ARCHIVE_CONTAINER.')
+output BANK_ARCHIVE_CONTAINER string = containers.bankArchive
+
+@description('Days each version of an issued invoice or processed bank file stays unalterable (the WORM policies\' period).')
+output RECORDS_RETENTION_DAYS int = recordsRetentionDays
 
 @description('DUNNING_MAX_BANK_FILE_AGE (days).')
 output DUNNING_MAX_BANK_FILE_AGE int = dunningMaxBankFileAgeDays

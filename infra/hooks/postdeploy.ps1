@@ -3,19 +3,22 @@
 # needs the `blobs_extension` system key, which exists only after the code is deployed.
 #   bank-files/incoming/   -> IngestBankFile
 #   bank-files/decisions/  -> ApplySuspenseDecisions
+# Undeliverable events are dead-lettered (system topic identity) to the `deadletter` container.
 $ErrorActionPreference = 'Stop'
 
 $values = @{}
 foreach ($line in (azd env get-values)) {
     if ($line -match '^([A-Za-z_][A-Za-z0-9_]*)="?(.*?)"?$') { $values[$Matches[1]] = $Matches[2] }
 }
-foreach ($name in 'AZURE_RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME', 'AZURE_EVENTGRID_SYSTEM_TOPIC_NAME') {
+foreach ($name in 'AZURE_RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME', 'AZURE_EVENTGRID_SYSTEM_TOPIC_NAME', 'AZURE_STORAGE_ACCOUNT_ID') {
     if (-not $values[$name]) { throw "$name is not set: run azd provision first." }
 }
 $resourceGroup = $values['AZURE_RESOURCE_GROUP']
 $appName = $values['AZURE_FUNCTION_APP_NAME']
 $topic = $values['AZURE_EVENTGRID_SYSTEM_TOPIC_NAME']
 $container = if ($values['BANK_FILES_CONTAINER']) { $values['BANK_FILES_CONTAINER'] } else { 'bank-files' }
+$deadLetterContainer = if ($values['AZURE_EVENTGRID_DEADLETTER_CONTAINER']) { $values['AZURE_EVENTGRID_DEADLETTER_CONTAINER'] } else { 'deadletter' }
+$deadLetter = "$($values['AZURE_STORAGE_ACCOUNT_ID'])/blobServices/default/containers/$deadLetterContainer"
 
 $hostName = az functionapp show --resource-group $resourceGroup --name $appName --query defaultHostName --output tsv
 if ($LASTEXITCODE -ne 0) { throw "Cannot read the function app $appName." }
@@ -46,6 +49,8 @@ function Add-BlobSubscription([string] $subscription, [string] $functionName, [s
         --subject-begins-with "/blobServices/default/containers/$container/blobs/$folder" `
         --max-delivery-attempts 30 `
         --event-ttl 1440 `
+        --deadletter-identity systemassigned `
+        --deadletter-identity-endpoint $deadLetter `
         --output none
     if ($LASTEXITCODE -ne 0) { throw "Creating the Event Grid subscription $subscription failed." }
 }

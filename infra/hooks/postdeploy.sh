@@ -9,6 +9,10 @@
 # is create-or-update):
 #   bank-files/incoming/   -> IngestBankFile
 #   bank-files/decisions/  -> ApplySuspenseDecisions
+# An event still undelivered after 30 attempts or 24 hours is dead-lettered, never dropped: the
+# system topic writes it, with its own system-assigned identity (Storage Blob Data Contributor on
+# that container alone, see infra/modules/rbac.bicep), as a JSON blob to the `deadletter` container.
+# README "Recovery" shows how to find and replay one.
 set -eu
 
 if command -v azd >/dev/null 2>&1; then
@@ -18,7 +22,9 @@ fi
 : "${AZURE_RESOURCE_GROUP:?run azd provision first}"
 : "${AZURE_FUNCTION_APP_NAME:?run azd provision first}"
 : "${AZURE_EVENTGRID_SYSTEM_TOPIC_NAME:?run azd provision first}"
+: "${AZURE_STORAGE_ACCOUNT_ID:?run azd provision first}"
 container="${BANK_FILES_CONTAINER:-bank-files}"
+deadletter="$AZURE_STORAGE_ACCOUNT_ID/blobServices/default/containers/${AZURE_EVENTGRID_DEADLETTER_CONTAINER:-deadletter}"
 
 host=$(az functionapp show --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" \
   --query defaultHostName --output tsv)
@@ -56,6 +62,8 @@ subscribe() {
     --subject-begins-with "/blobServices/default/containers/$container/blobs/$folder" \
     --max-delivery-attempts 30 \
     --event-ttl 1440 \
+    --deadletter-identity systemassigned \
+    --deadletter-identity-endpoint "$deadletter" \
     --output none
 }
 

@@ -29,6 +29,7 @@ $settings = [ordered]@{
     SEND_INVOICE_QUEUE                        = Get-Value 'SEND_INVOICE_QUEUE' 'send-invoice'
     DUNNING_NOTICE_QUEUE                      = Get-Value 'DUNNING_NOTICE_QUEUE' 'dunning-notice'
     BANK_FILES_CONTAINER                      = Get-Value 'BANK_FILES_CONTAINER' 'bank-files'
+    BANK_ARCHIVE_CONTAINER                    = Get-Value 'BANK_ARCHIVE_CONTAINER' 'bank-archive'
     INVOICES_CONTAINER                        = Get-Value 'INVOICES_CONTAINER' 'invoices'
     REPORTS_CONTAINER                         = Get-Value 'REPORTS_CONTAINER' 'reports'
     COSMOS__accountEndpoint                   = Get-Value 'COSMOS_ACCOUNT_ENDPOINT'

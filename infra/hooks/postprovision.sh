@@ -43,6 +43,7 @@ setting() {
   setting SEND_INVOICE_QUEUE "${SEND_INVOICE_QUEUE:-send-invoice}"
   setting DUNNING_NOTICE_QUEUE "${DUNNING_NOTICE_QUEUE:-dunning-notice}"
   setting BANK_FILES_CONTAINER "${BANK_FILES_CONTAINER:-bank-files}"
+  setting BANK_ARCHIVE_CONTAINER "${BANK_ARCHIVE_CONTAINER:-bank-archive}"
   setting INVOICES_CONTAINER "${INVOICES_CONTAINER:-invoices}"
   setting REPORTS_CONTAINER "${REPORTS_CONTAINER:-reports}"
   setting COSMOS__accountEndpoint "$COSMOS_ACCOUNT_ENDPOINT"

@@ -26,6 +26,10 @@ param autoscaleMaxThroughput int = 1000
 @description('Optional. True when a private endpoint fronts the account: public network access is then disabled.')
 param privateNetworking bool = false
 
+@description('Optional. Days of continuous backup: any second of the last 7 (free) or 30 days can be restored into a new account. Switching an account from periodic to continuous backup is one-way.')
+@allowed([7, 30])
+param continuousBackupDays int = 30
+
 var serverless = capacityMode == 'Serverless'
 
 // The `billing` container holds every document of an account (the account itself, subscriptions,
@@ -91,6 +95,14 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
     publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
     enableAutomaticFailover: false
     enableFreeTier: false
+    // Point-in-time restore (README "Recovery"). Serverless and autoscale accounts both support it;
+    // an account with continuous backup cannot go back to periodic backup.
+    backupPolicy: {
+      type: 'Continuous'
+      continuousModeProperties: {
+        tier: continuousBackupDays == 7 ? 'Continuous7Days' : 'Continuous30Days'
+      }
+    }
   }
 
   resource database 'sqlDatabases' = {

@@ -92,6 +92,9 @@ param dunningNoticeQueueName string
 @description('Required. Blob container of bank files (BANK_FILES_CONTAINER).')
 param bankFilesContainerName string
 
+@description('Required. Blob container (WORM) that keeps processed bank files and their ingestion reports under processed/ (BANK_ARCHIVE_CONTAINER).')
+param bankArchiveContainerName string
+
 @description('Required. Blob container of rendered invoices (INVOICES_CONTAINER).')
 param invoicesContainerName string
 
@@ -196,6 +199,7 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
 
         // Blob containers.
         { name: 'BANK_FILES_CONTAINER', value: bankFilesContainerName }
+        { name: 'BANK_ARCHIVE_CONTAINER', value: bankArchiveContainerName }
         { name: 'INVOICES_CONTAINER', value: invoicesContainerName }
         { name: 'REPORTS_CONTAINER', value: reportsContainerName }
 

@@ -40,7 +40,11 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
     }
     enableRbacAuthorization: true
     enableSoftDelete: true
+    // Fixed when the vault is created (a later change is refused), so it stays at its first value.
     softDeleteRetentionInDays: 7
+    // A deleted vault or secret cannot be purged before its retention ends, not even by an owner.
+    // Irreversible once on; `azd down --purge` then leaves the vault soft-deleted for 7 days.
+    enablePurgeProtection: true
     publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
     networkAcls: {
       bypass: 'AzureServices'

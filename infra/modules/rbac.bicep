@@ -16,7 +16,11 @@
 //     resources and operate it (blob + queue data, Service Bus send/receive, Cosmos data, rotate the key).
 //   managers group (optional): Storage Blob Data Reader on the `reports` container only.
 //   finance group (optional): Storage Blob Data Contributor on the `bank-files` container, narrowed
-//     by an ABAC condition to writing and deleting under incoming/ and decisions/ (see below).
+//     by an ABAC condition to writing and deleting under incoming/ and decisions/ (see below), and
+//     Storage Blob Data Reader on `bank-archive` (the processed files and their reports).
+//
+// Event Grid: the storage account's system topic (its system-assigned identity) gets Storage Blob
+// Data Contributor on the `deadletter` container alone, to write the events it could not deliver.
 
 @description('Required. Name of the storage account.')
 param storageAccountName string
@@ -24,8 +28,17 @@ param storageAccountName string
 @description('Required. Name of the bank-files blob container (finance writes here).')
 param bankFilesContainerName string
 
+@description('Required. Name of the bank-archive blob container (processed bank files; finance reads here).')
+param bankArchiveContainerName string
+
 @description('Required. Name of the reports blob container (managers read here).')
 param reportsContainerName string
+
+@description('Required. Name of the blob container where Event Grid dead-letters undeliverable blob events.')
+param deadLetterContainerName string
+
+@description('Required. Principal id of the Event Grid system topic\'s system-assigned identity.')
+param eventGridPrincipalId string
 
 @description('Required. Name of the Service Bus namespace.')
 param serviceBusNamespaceName string
@@ -84,6 +97,14 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
 
     resource bankFiles 'containers' existing = {
       name: bankFilesContainerName
+    }
+
+    resource bankArchive 'containers' existing = {
+      name: bankArchiveContainerName
+    }
+
+    resource deadLetter 'containers' existing = {
+      name: deadLetterContainerName
     }
 
     resource reports 'containers' existing = {
@@ -269,5 +290,31 @@ resource financeBankFilesWriter 'Microsoft.Authorization/roleAssignments@2022-04
     description: 'Finance uploads bank files to incoming/ and suspense decisions to decisions/.'
     condition: financeWriteCondition
     conditionVersion: '2.0'
+  }
+}
+
+// Storage Blob Data Reader for finance on the archive of processed bank files and their reports.
+resource financeBankArchiveReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(financeGroupObjectId)) {
+  name: guid(storage::blobService::bankArchive.id, financeGroupObjectId, roles.storageBlobDataReader)
+  scope: storage::blobService::bankArchive
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataReader)
+    principalId: financeGroupObjectId
+    principalType: 'Group'
+    description: 'Finance reads processed bank files and their ingestion reports.'
+  }
+}
+
+// ---- Event Grid -------------------------------------------------------------------------------
+
+// Storage Blob Data Contributor for the system topic, on the dead-letter container only.
+resource eventGridDeadLetterWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::blobService::deadLetter.id, eventGridPrincipalId, roles.storageBlobDataContributor)
+  scope: storage::blobService::deadLetter
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    principalId: eventGridPrincipalId
+    principalType: 'ServicePrincipal'
+    description: 'Event Grid writes blob events it could not deliver to the blob triggers.'
   }
 }

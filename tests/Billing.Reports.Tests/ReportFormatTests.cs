@@ -54,6 +54,29 @@ public sealed class ReportFormatTests(PublishedReports reports) : IClassFixture<
     }
 
     [Fact]
+    public void HtmlIndex_OfACloseDay_ListsThePeriodClosesFirstUnderTheirOwnHeading()
+    {
+        var index = File.ReadAllText(reports.PathOf("2026-04-01/index.html"));
+        int At(string text) => index.IndexOf(text, StringComparison.Ordinal);
+
+        Assert.InRange(At("<h2>Period close</h2>"), 0, At("<h2>Daily snapshots</h2>"));
+        Assert.InRange(At("href=\"close-quarter.html\""), At("<h2>Period close</h2>"), At("<h2>Daily snapshots</h2>"));
+        Assert.InRange(At("href=\"close-month.html\""), At("<h2>Period close</h2>"), At("<h2>Daily snapshots</h2>"));
+        Assert.True(At("href=\"aging.html\"") > At("<h2>Daily snapshots</h2>"), "the daily snapshots follow the period closes");
+        Assert.Contains("2 closed periods", index, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HtmlIndex_OfADayWithoutClose_ListsOnlyTheDailySnapshots()
+    {
+        var index = File.ReadAllText(reports.PathOf("2026-03-31/index.html"));
+
+        Assert.DoesNotContain("Period close", index, StringComparison.Ordinal);
+        Assert.DoesNotContain("close-month.html", index, StringComparison.Ordinal);
+        Assert.Contains("href=\"aging.html\"", index, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_RoundTripsToTheSnapshotWithTheSameHash()
     {
         var json = File.ReadAllText(reports.PathOf("2026-04-01/close-month.json"));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Billing.Cli.Output;
 using Billing.Core.Invoicing;
 using Billing.Core.Monetary;
+using Billing.Core.Reporting;
 using Billing.Local;
 
 namespace Billing.Cli.Demo;
@@ -16,6 +17,9 @@ public sealed record DemoReport(
     public DemoReconciliation? Reconciliation { get; init; }
 
     public string BankFilesContainer { get; init; } = "bank-files";
+
+    /// <summary>The period-close reports the run published (month, quarter, year), oldest first.</summary>
+    public IReadOnlyList<DemoPeriodClose> PeriodCloses { get; init; } = [];
 
     public IReadOnlyList<Invoice> NewInvoices { get; } = After.Invoices.Where(i => !Before.InvoiceIds.Contains(i.Id)).ToList();
 
@@ -73,6 +77,14 @@ public sealed record DemoReport(
             console.WriteLine($"  reports           {ReportsIndex}");
         }
 
+        foreach (var (report, label) in CloseLines)
+        {
+            foreach (var close in PeriodCloses.Where(c => c.Report == report))
+            {
+                console.WriteLine($"  {label,-17} {Data.BlobFile(close.Container, close.Path)} ({close.Label})");
+            }
+        }
+
         if (Reconciliation is not null)
         {
             console.WriteLine($"  bank statements   {Reconciliation.StatementsFolder}");
@@ -86,6 +98,10 @@ public sealed record DemoReport(
         console.WriteLine($"  settings (seller) {Data.Settings}{(SellerWritten ? " (written by this demo)" : "")}");
         console.WriteLine($"  list invoices     billing invoices list --data {Data.Root}");
     }
+
+    /// <summary>The period closes in the order "Where to look" names them: the quarter first, what a manager opens first.</summary>
+    private static readonly (string Report, string Label)[] CloseLines =
+        [(ReportNames.YearClose, "year close"), (ReportNames.QuarterClose, "quarter close"), (ReportNames.MonthClose, "month close")];
 
     private static IReadOnlyList<string> Row(IGrouping<string, Invoice> invoices)
     {

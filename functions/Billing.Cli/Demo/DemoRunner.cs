@@ -27,8 +27,10 @@ namespace Billing.Cli.Demo;
 /// Runs the demo: writes the fictitious seller (unless the data folder has one), imports the generated
 /// accounts, then lives through every day of the period as the Functions app would (schedule, bill, render,
 /// email), on a simulated clock; unless bill-only, the demo's bank (<see cref="DemoBank"/>) writes the statement files
-/// that arrive each day, they are ingested as <c>billing ingest</c> does, and the dunning job runs. It ends by publishing
-/// the reports as of the last day. Everything is idempotent, so running it again over the same folder changes nothing and says so.
+/// that arrive each day, they are ingested as <c>billing ingest</c> does, and the dunning job runs. The reports are published
+/// as the <c>SnapshotReports</c> timer would (<see cref="DemoReportSchedule"/>): on each day a period closes and on the last
+/// day, which closes its month (and quarter, year) when it ends one. Everything is idempotent, so running it again over the
+/// same folder changes nothing and says so.
 /// </summary>
 public sealed class DemoRunner(CliConsole console)
 {
@@ -59,12 +61,14 @@ public sealed class DemoRunner(CliConsole console)
         var bank = options.BillOnly ? null : new DemoBank(data.Root, file, options);
         var reconciliation = bank is null ? null : new DemoReconciliation { StatementsFolder = bank.Directory, AfterFirstNoticeAccount = bank.AfterFirstNoticeAccount };
         bank?.Add(before.Invoices);
-        await SimulateAsync(services, clock, options, timings, new DemoDay(bank, reconciliation, before.Invoices), cancellationToken);
+        var containers = services.GetRequiredService<IOptions<BlobContainerOptions>>().Value;
+        var reports = new DemoReportSchedule(
+            services.GetRequiredService<ReportPublisher>(), services.GetRequiredService<IBlobStore>(), containers.Reports,
+            services.GetRequiredService<IOptions<ReportOptions>>().Value.PeriodCloseDelayDays, options.Start);
+        await SimulateAsync(services, clock, options, timings, new DemoDay(bank, reconciliation, before.Invoices, reports), cancellationToken);
         timings.Rendering = services.GetRequiredService<TimedInvoiceRenderer>().Elapsed;
-        started = Stopwatch.GetTimestamp();
-        var publication = await services.GetRequiredService<ReportPublisher>().PublishAsync(options.Days().Last(), cancellationToken);
-        timings.Reports = Stopwatch.GetElapsedTime(started);
-        Say($"Published {publication.Reports.Count} reports as of {publication.AsOf:yyyy-MM-dd}.");
+        timings.Reports = reports.Elapsed;
+        Say(reports.Summary());
         var after = await DemoSnapshot.TakeAsync(store, data);
         if (reconciliation is not null)
         {
@@ -72,12 +76,12 @@ public sealed class DemoRunner(CliConsole console)
         }
 
         timings.Total = total.Elapsed;
-        var containers = services.GetRequiredService<IOptions<BlobContainerOptions>>().Value;
-        var reportsIndex = publication.IndexPath is { } index ? data.BlobFile(publication.Container, index) : null;
+        var reportsIndex = reports.LastIndexPath is { } index ? data.BlobFile(containers.Reports, index) : null;
         return new DemoReport(data, options, sellerWritten, before, after, timings, containers.Invoices, reportsIndex)
         {
             Reconciliation = reconciliation,
             BankFilesContainer = containers.BankFiles,
+            PeriodCloses = reports.Closes,
         };
     }
 
@@ -107,6 +111,8 @@ public sealed class DemoRunner(CliConsole console)
             {
                 await BankDayAsync(services, run, day, bank, reconciliation, state, timings, cancellationToken);
             }
+
+            await state.Reports.RunAsync(day, day == days[^1], cancellationToken);
         }
 
         if (console.IsInteractive)
@@ -207,9 +213,11 @@ public sealed class DemoRunner(CliConsole console)
             .ToList();
     }
 
-    /// <summary>What the bank's days share: the bank, the running summary, the invoices by number, whether the duplicate was uploaded.</summary>
-    private sealed class DemoDay(DemoBank? bank, DemoReconciliation? reconciliation, IEnumerable<Invoice> known)
+    /// <summary>What the simulated days share: the bank, the running summary, the invoices by number, whether the duplicate was uploaded, the reports' schedule.</summary>
+    private sealed class DemoDay(DemoBank? bank, DemoReconciliation? reconciliation, IEnumerable<Invoice> known, DemoReportSchedule reports)
     {
+        public DemoReportSchedule Reports { get; } = reports;
+
         public DemoBank? Bank { get; } = bank;
 
         public DemoReconciliation? Reconciliation { get; } = reconciliation;

@@ -22,7 +22,7 @@ public sealed class DemoTimings
     /// <summary>The dunning job and the sending of its notices.</summary>
     public TimeSpan Dunning { get; set; }
 
-    /// <summary>Publishing the reports as of the last simulated day.</summary>
+    /// <summary>Publishing the reports, summed over the days they were due (period closes and the last day).</summary>
     public TimeSpan Reports { get; set; }
 
     public TimeSpan Total { get; set; }

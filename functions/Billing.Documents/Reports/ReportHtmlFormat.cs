@@ -52,14 +52,37 @@ public sealed class ReportHtmlFormat : IReportIndexFormat
         Close(html, destination);
     }
 
+    /// <summary>
+    /// The index of a publication. Period-close reports (month, quarter, year), when the publication has any, come first
+    /// under their own heading, since they are what a manager opens first at month end; the daily snapshots follow.
+    /// </summary>
     public void WriteIndex(ReportIndex index, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(index);
         var html = new StringBuilder();
         var title = $"Billing reports as of {index.AsOf:yyyy-MM-dd}";
+        var closes = index.Entries.Where(e => IsPeriodClose(e.Report)).ToList();
+        var daily = index.Entries.Where(e => !IsPeriodClose(e.Report)).ToList();
         Open(html, title);
-        html.Append(CultureInfo.InvariantCulture, $"<header><h1>{E(title)}</h1><p class=\"meta\">{index.Entries.Count} snapshots. Each opens as a page (HTML) or as data (CSV, JSON).</p></header><ul class=\"reports\">");
-        foreach (var entry in index.Entries)
+        html.Append(CultureInfo.InvariantCulture, $"<header><h1>{E(title)}</h1><p class=\"meta\">{index.Entries.Count} snapshots. Each opens as a page (HTML) or as data (CSV, JSON).</p></header>");
+        if (closes.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<section class=\"period-close\"><h2>Period close</h2><p class=\"meta\">{closes.Count} closed {(closes.Count == 1 ? "period" : "periods")}: {E(string.Join(", ", closes.Select(c => c.Title)))}.</p>");
+            Entries(html, closes);
+            html.Append("</section><h2>Daily snapshots</h2>");
+        }
+
+        Entries(html, daily);
+        Close(html, destination);
+    }
+
+    private static bool IsPeriodClose(string report) =>
+        report is ReportNames.MonthClose or ReportNames.QuarterClose or ReportNames.YearClose;
+
+    private static void Entries(StringBuilder html, IReadOnlyList<ReportIndexEntry> entries)
+    {
+        html.Append("<ul class=\"reports\">");
+        foreach (var entry in entries)
         {
             var page = entry.Files.GetValueOrDefault("html");
             html.Append("<li><h2>");
@@ -77,7 +100,6 @@ public sealed class ReportHtmlFormat : IReportIndexFormat
         }
 
         html.Append("</ul>");
-        Close(html, destination);
     }
 
     private static void Open(StringBuilder html, string title)

@@ -32,6 +32,8 @@ internal static class ReportPageStyle
         a { color: var(--accent); }
         ul.reports { list-style: none; padding: 0; }
         ul.reports li { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; margin-bottom: 12px; }
+        section.period-close { background: #eef2ff; border-radius: 10px; padding: 4px 16px 8px; margin-bottom: 24px; }
+        section.period-close ul.reports li { background: #fff; border-color: #a5b4fc; border-width: 2px; }
         @media print {
           body { max-width: none; padding: 0; font-size: 11px; }
           header { border-bottom-width: 1px; }

@@ -107,6 +107,17 @@ public sealed class DemoStoryTests(DemoStoryFixture story) : IClassFixture<DemoS
         }
     }
 
+    [Theory]
+    [InlineData("2026-02-01")]
+    [InlineData("2026-02-28")]
+    public void Demo_SameSeed_PublishesTheSameMonthClose(string date)
+    {
+        var close = Path.Combine("blobs", "reports", date, "close-month.json");
+
+        Assert.True(File.Exists(Path.Combine(story.Data, close)), $"{close} is missing");
+        Assert.Equal(File.ReadAllText(Path.Combine(story.Data, close)), File.ReadAllText(Path.Combine(story.Twin, close)));
+    }
+
     [Fact]
     public async Task Demo_Replay_CreatesNothingNew()
     {

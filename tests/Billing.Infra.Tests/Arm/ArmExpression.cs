@@ -242,6 +242,10 @@ public static partial class ArmExpression
                     }
 
                     return new Known(merged, scope);
+                case "add" when allKnown:
+                    return new Known(JsonValue.Create(checked(Integer(args[0]) + Integer(args[1]))), scope);
+                case "mul" when allKnown:
+                    return new Known(JsonValue.Create(checked(Integer(args[0]) * Integer(args[1]))), scope);
                 case "subscriptionresourceid" when allKnown && args.Count >= 2:
                     return new Known(JsonValue.Create(
                         "/subscriptions/{subscription}/providers/" + args[0].Text + "/" + string.Join("/", args.Skip(1).Select(a => a.Text))), scope);
@@ -263,6 +267,8 @@ public static partial class ArmExpression
                 ? new Known(JsonValue.Create(result), scope)
                 : new Symbolic("format(" + string.Join(", ", new[] { Render(new Known(JsonValue.Create(format), scope)) }.Concat(args.Select(Render))) + ")", result);
         }
+
+        private static long Integer(ArmValue value) => long.Parse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
         private static bool IsEmpty(JsonNode? node) => node switch
         {

@@ -144,6 +144,9 @@ public sealed partial class AzdProjectTests(CompiledTemplate template)
             Assert.Contains("ApplySuspenseDecisions", text, StringComparison.Ordinal);
             Assert.Contains("incoming/", text, StringComparison.Ordinal);
             Assert.Contains("decisions/", text, StringComparison.Ordinal);
+            Assert.Contains("--deadletter-identity systemassigned", text, StringComparison.Ordinal);
+            Assert.Contains("--deadletter-identity-endpoint", text, StringComparison.Ordinal);
+            Assert.Contains("/blobServices/default/containers/", text, StringComparison.Ordinal);
         }
     }
 

@@ -48,8 +48,10 @@ public sealed class DataResourcesTests(CompiledTemplate template)
 
     [Theory]
     [InlineData("bank-files")]
+    [InlineData("bank-archive")]
     [InlineData("invoices")]
     [InlineData("reports")]
+    [InlineData("deadletter")]
     public void StorageAccount_HasPrivateDataContainer(string container)
     {
         Assert.Contains(container, StorageContainers);

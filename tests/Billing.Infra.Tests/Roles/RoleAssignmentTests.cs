@@ -87,9 +87,10 @@ public sealed class RoleAssignmentTests(CompiledTemplate template)
     [Fact]
     public void Finance_WritesOnlyUnderIncomingAndDecisionsOfBankFiles()
     {
-        var assignment = Assert.Single(RoleAssignments, r => r.Value("properties.principalId").Text == CompiledTemplate.FinanceGroupId);
+        var assignment = Assert.Single(
+            RoleAssignments,
+            r => r.Value("properties.principalId").Text == CompiledTemplate.FinanceGroupId && RoleId(r) == StorageBlobDataContributor);
 
-        Assert.Equal(StorageBlobDataContributor, RoleId(assignment));
         Assert.EndsWith("'default', 'bank-files')}", assignment.Value("scope").Text, StringComparison.Ordinal);
         Assert.Equal("2.0", assignment.Value("properties.conditionVersion").Text);
         var condition = assignment.Value("properties.condition").Text;
@@ -98,6 +99,30 @@ public sealed class RoleAssignmentTests(CompiledTemplate template)
         Assert.Contains($"{path} StringStartsWith 'decisions/'", condition, StringComparison.Ordinal);
         Assert.Contains("!(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write'})", condition, StringComparison.Ordinal);
         Assert.Contains("!(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action'})", condition, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Finance_ReadsTheArchiveOfProcessedBankFiles_AndNothingElse()
+    {
+        var financeRoles = RoleAssignments.Where(r => r.Value("properties.principalId").Text == CompiledTemplate.FinanceGroupId).ToList();
+        var reader = Assert.Single(financeRoles, r => RoleId(r) == StorageBlobDataReader);
+
+        Assert.Equal(2, financeRoles.Count);
+        Assert.EndsWith("'default', 'bank-archive')}", reader.Value("scope").Text, StringComparison.Ordinal);
+        Assert.Null(reader.Node["properties"]!["condition"]);
+    }
+
+    [Fact]
+    public void EventGridSystemTopic_WritesOnlyToTheDeadLetterContainer()
+    {
+        var assignment = Assert.Single(
+            RoleAssignments,
+            r => r.Value("properties.principalId").Text == "{reference('storage').outputs.systemTopicPrincipalId.value}");
+
+        Assert.Equal(StorageBlobDataContributor, RoleId(assignment));
+        Assert.Equal("ServicePrincipal", assignment.Value("properties.principalType").Text);
+        Assert.EndsWith("'default', 'deadletter')}", assignment.Value("scope").Text, StringComparison.Ordinal);
+        Assert.Equal("SystemAssigned", template.Single("Microsoft.EventGrid/systemTopics").Value("identity.type").Text);
     }
 
     [Fact]

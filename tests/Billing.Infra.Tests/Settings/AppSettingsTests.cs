@@ -17,7 +17,7 @@ public sealed partial class AppSettingsTests(CompiledTemplate template)
         "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri",
         "BILLING_SCHEDULE", "DUNNING_SCHEDULE", "REPORTS_SCHEDULE",
         "BILL_ACCOUNT_QUEUE", "SEND_INVOICE_QUEUE", "DUNNING_NOTICE_QUEUE",
-        "BANK_FILES_CONTAINER", "INVOICES_CONTAINER", "REPORTS_CONTAINER",
+        "BANK_FILES_CONTAINER", "BANK_ARCHIVE_CONTAINER", "INVOICES_CONTAINER", "REPORTS_CONTAINER",
         "COSMOS__accountEndpoint", "COSMOS__credential", "COSMOS__clientId", "COSMOS_DATABASE",
         "SERVICEBUS__fullyQualifiedNamespace", "SERVICEBUS__credential", "SERVICEBUS__clientId", "SERVICEBUS_TOPIC",
         "SENDGRID_API_KEY", "SENDGRID_FROM_EMAIL", "SENDGRID_FROM_NAME",
@@ -44,6 +44,7 @@ public sealed partial class AppSettingsTests(CompiledTemplate template)
     [InlineData("SEND_INVOICE_QUEUE", "send-invoice")]
     [InlineData("DUNNING_NOTICE_QUEUE", "dunning-notice")]
     [InlineData("BANK_FILES_CONTAINER", "bank-files")]
+    [InlineData("BANK_ARCHIVE_CONTAINER", "bank-archive")]
     [InlineData("INVOICES_CONTAINER", "invoices")]
     [InlineData("REPORTS_CONTAINER", "reports")]
     [InlineData("COSMOS_DATABASE", "billing")]
