@@ -33,6 +33,19 @@ public sealed class SellerOptions
     [EmailAddress]
     public string Email { get; set; } = "";
 
+    /// <summary>
+    /// The seller's own electronic address (BT-34) as <c>scheme:id</c>, e.g. <c>9930:DE123456788</c> or
+    /// <c>0088:4035811991021</c>; Peppol and XRechnung documents need one. Unset, the seller's e-mail is used
+    /// (scheme <c>EM</c>), which is valid but reachable only by e-mail, not through a Peppol access point.
+    /// </summary>
+    public string? ElectronicAddress { get; set; }
+
+    /// <summary>The seller's contact point (BT-41) on e-invoices, e.g. "Accounts receivable"; a German seller must give one (DE-R-005).</summary>
+    public string? ContactName { get; set; }
+
+    /// <summary>The seller's contact telephone (BT-42); a German seller must give one (DE-R-006).</summary>
+    public string? ContactPhone { get; set; }
+
     /// <summary>The account customers pay into (printed on invoices, BT-84).</summary>
     [Required]
     public string Iban { get; set; } = "";
