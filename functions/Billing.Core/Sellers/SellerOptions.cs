@@ -4,9 +4,11 @@ namespace Billing.Core.Sellers;
 
 /// <summary>
 /// The company that issues the invoices (EN 16931 seller, BG-4) and where it wants to be paid.
-/// Bound from the configuration section <c>Seller</c> (app settings <c>Seller__LegalName</c>, …).
+/// Bound from the configuration section <c>Seller</c> (app settings <c>Seller__LegalName</c>, …). Besides the
+/// attributes, <see cref="Validate"/> refuses an electronic address that is not a valid <c>scheme:id</c>, so a typo
+/// stops the host at start instead of every e-invoice.
 /// </summary>
-public sealed class SellerOptions
+public sealed class SellerOptions : IValidatableObject
 {
     public const string Section = "Seller";
 
@@ -66,4 +68,27 @@ public sealed class SellerOptions
 
     /// <summary>IBANs of the company's own bank accounts whose statements are ingested (the payee IBAN is always one).</summary>
     public List<string> OwnAccountIbans { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(ElectronicAddress))
+        {
+            yield break;
+        }
+
+        string? problem = null;
+        try
+        {
+            Accounts.ElectronicAddress.Parse(ElectronicAddress);
+        }
+        catch (ArgumentException e)
+        {
+            problem = e.Message;
+        }
+
+        if (problem is not null)
+        {
+            yield return new ValidationResult($"{Section}:{nameof(ElectronicAddress)}: {problem}", [nameof(ElectronicAddress)]);
+        }
+    }
 }

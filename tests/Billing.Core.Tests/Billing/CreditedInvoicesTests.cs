@@ -3,6 +3,7 @@ using Billing.Core.Billing;
 using Billing.Core.Catalog;
 using Billing.Core.Invoicing;
 using Billing.Core.Monetary;
+using Billing.Core.Sellers;
 using Billing.Core.Tests.Fakes;
 
 namespace Billing.Core.Tests.Billing;
@@ -65,7 +66,7 @@ public sealed class CreditedInvoicesTests
             UnitPrice = Money.Of(10m, "EUR"), NetAmount = Money.Of(-10m, "EUR"), VatCategory = VatCategory.Standard, VatRate = 19m,
             CreditedInvoice = new InvoiceReference { Id = "inv-missing", IssueDate = new DateOnly(2026, 1, 5) },
         };
-        var invoice = InvoiceCalculator.Draft("inv-a", BillingWorld.Account("a"), new Sellers.SellerOptions { Email = "s@example.com", Iban = "DE89370400440532013000" }, new(2026, 2, 1), new(2026, 2, 1),
+        var invoice = InvoiceCalculator.Draft("inv-a", BillingWorld.Account("a"), new SellerOptions { Email = "s@example.com", Iban = "DE89370400440532013000" }, new(2026, 2, 1), new(2026, 2, 1),
             [new Charge { Key = "k", Date = new(2026, 2, 1), Kind = InvoiceLineKind.ProrationCredit, Description = "Unused time", Quantity = -1m, UnitPrice = Money.Of(10m, "EUR") }]) with { Lines = [line] };
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CreditedInvoices.ResolveAsync(world.Store, invoice));
@@ -76,7 +77,7 @@ public sealed class CreditedInvoicesTests
     [Fact]
     public void Attach_ChargeWithoutCreditedKey_LeavesTheDraftAsItIs()
     {
-        var draft = InvoiceCalculator.Draft("inv-a", BillingWorld.Account("a"), new Sellers.SellerOptions { Email = "s@example.com", Iban = "DE89370400440532013000" }, new(2026, 2, 1), new(2026, 2, 1),
+        var draft = InvoiceCalculator.Draft("inv-a", BillingWorld.Account("a"), new SellerOptions { Email = "s@example.com", Iban = "DE89370400440532013000" }, new(2026, 2, 1), new(2026, 2, 1),
             [new Charge { Key = "k", Date = new(2026, 2, 1), Kind = InvoiceLineKind.Recurring, Description = "Plan", Quantity = 1m, UnitPrice = Money.Of(10m, "EUR") }]);
 
         Assert.Same(draft, CreditedInvoices.Attach(draft, [], []));
