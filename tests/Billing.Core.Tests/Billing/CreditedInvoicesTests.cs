@@ -19,6 +19,10 @@ public sealed class CreditedInvoicesTests
         Subscriptions = [BillingWorld.Subscription("gamma-1", "gamma", "basic", 1, new(2026, 1, 5), new(2026, 2, 19))],
     };
 
+    private static Invoice Draft(InvoiceLineKind kind, decimal quantity) =>
+        InvoiceCalculator.Draft("inv-a", BillingWorld.Account("a"), new SellerOptions { Email = "s@example.com", Iban = "DE89370400440532013000" }, new(2026, 2, 1), new(2026, 2, 1),
+            [new Charge { Key = "k", Date = new(2026, 2, 1), Kind = kind, Description = "Plan", Quantity = quantity, UnitPrice = Money.Of(10m, "EUR") }]);
+
     [Fact]
     public async Task DailyRuns_CancellationCredit_RefersToTheInvoiceThatBilledThePeriod()
     {
@@ -66,8 +70,7 @@ public sealed class CreditedInvoicesTests
             UnitPrice = Money.Of(10m, "EUR"), NetAmount = Money.Of(-10m, "EUR"), VatCategory = VatCategory.Standard, VatRate = 19m,
             CreditedInvoice = new InvoiceReference { Id = "inv-missing", IssueDate = new DateOnly(2026, 1, 5) },
         };
-        var invoice = InvoiceCalculator.Draft("inv-a", BillingWorld.Account("a"), new SellerOptions { Email = "s@example.com", Iban = "DE89370400440532013000" }, new(2026, 2, 1), new(2026, 2, 1),
-            [new Charge { Key = "k", Date = new(2026, 2, 1), Kind = InvoiceLineKind.ProrationCredit, Description = "Unused time", Quantity = -1m, UnitPrice = Money.Of(10m, "EUR") }]) with { Lines = [line] };
+        var invoice = Draft(InvoiceLineKind.ProrationCredit, -1m) with { Lines = [line] };
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CreditedInvoices.ResolveAsync(world.Store, invoice));
 
@@ -77,8 +80,7 @@ public sealed class CreditedInvoicesTests
     [Fact]
     public void Attach_ChargeWithoutCreditedKey_LeavesTheDraftAsItIs()
     {
-        var draft = InvoiceCalculator.Draft("inv-a", BillingWorld.Account("a"), new SellerOptions { Email = "s@example.com", Iban = "DE89370400440532013000" }, new(2026, 2, 1), new(2026, 2, 1),
-            [new Charge { Key = "k", Date = new(2026, 2, 1), Kind = InvoiceLineKind.Recurring, Description = "Plan", Quantity = 1m, UnitPrice = Money.Of(10m, "EUR") }]);
+        var draft = Draft(InvoiceLineKind.Recurring, 1m);
 
         Assert.Same(draft, CreditedInvoices.Attach(draft, [], []));
     }
