@@ -20,6 +20,18 @@ public static class SampleInvoices
     public const string Yen = "jpy";
     public const string SixtyLines = "sixty-lines";
     public const string Prepaid = "prepaid";
+    public const string PeppolInvoice = "peppol-invoice";
+    public const string PeppolCreditNote = "peppol-credit-note";
+    public const string XRechnung = "xrechnung";
+    public const string Kuwaiti = "kwd-peppol";
+
+    /// <summary>The samples whose buyer has an electronic address: Peppol BIS Billing 3.0 or XRechnung documents.</summary>
+    public static TheoryData<string> PeppolNames => new(PeppolInvoice, PeppolCreditNote, XRechnung, Kuwaiti);
+
+    /// <summary>The invoice the Peppol credit note credits (BT-25/BT-26).</summary>
+    public static InvoiceReference CreditedByPeppolCreditNote { get; } = new() { Id = "inv-acct-bel-20260201", Number = "INV-2026-000042", IssueDate = new DateOnly(2026, 2, 1) };
+
+    public const string LeitwegId = "04011000-1234512345-06";
 
     public const string SellerIban = "DE89370400440532013000";
 
@@ -39,6 +51,10 @@ public static class SampleInvoices
         [Yen] = BuildYen(),
         [SixtyLines] = BuildSixtyLines(),
         [Prepaid] = BuildPrepaid(),
+        [PeppolInvoice] = BuildPeppolInvoice(),
+        [PeppolCreditNote] = BuildPeppolCreditNote(),
+        [XRechnung] = BuildXRechnung(),
+        [Kuwaiti] = BuildKuwaiti(),
     });
 
     public static TheoryData<string> Names => new(s_all.Value.Keys);
@@ -53,6 +69,24 @@ public static class SampleInvoices
         VatId = "DE123456789",
         Address = new PostalAddress { Street = "Friedrichstraße 12", City = "Berlin", PostalCode = "10117", CountryCode = "DE" },
         Email = "billing@nordlicht.example",
+    };
+
+    /// <summary>The seller as a Peppol sender: its electronic address (German VAT scheme) and its contact (DE-R-002…007).</summary>
+    public static Party PeppolSeller { get; } = Seller with
+    {
+        VatId = "DE123456788",
+        ElectronicAddress = new ElectronicAddress { Scheme = "9930", Id = "DE123456788" },
+        ContactName = "Accounts receivable",
+        ContactPhone = "+49 30 1234567",
+    };
+
+    private static Party BelgianBuyer => new()
+    {
+        LegalName = "Brasserie Numérique SA",
+        VatId = "BE0403170701",
+        Address = new PostalAddress { Street = "Rue Neuve 10", City = "Bruxelles", PostalCode = "1000", CountryCode = "BE" },
+        Email = "factures@brasserie.example",
+        ElectronicAddress = new ElectronicAddress { Scheme = "0208", Id = "0403170701" },
     };
 
     private static Party DomesticBuyer => new()
@@ -118,12 +152,51 @@ public static class SampleInvoices
         Line("Priority support", 1m, 39.00m, InvoiceLineKind.Recurring, VatCategory.Standard, 19m, s_periodStart, s_periodEnd),
     ]);
 
+    private static Invoice BuildPeppolInvoice() => Build("INV-2026-000107", Currency.EUR, BelgianBuyer, paid: 0m,
+    [
+        Line("Business plan, 12 seats", 12m, 49.90m, InvoiceLineKind.Recurring, VatCategory.ReverseCharge, 0m, s_periodStart, s_periodEnd),
+        Line("Onboarding workshop", 1m, 450.00m, InvoiceLineKind.OneOff, VatCategory.ReverseCharge, 0m),
+    ], PeppolSeller);
+
+    /// <summary>A cancellation on 2026-03-12 credits 20/31 of the March seats billed by INV-2026-000042 (unit price prorated and rounded, as the biller does).</summary>
+    private static Invoice BuildPeppolCreditNote() => Build("CN-2026-000008", Currency.EUR, BelgianBuyer with
+    {
+        ElectronicAddress = new ElectronicAddress { Scheme = "0088", Id = "5409999999992" },
+    }, paid: 0m,
+    [
+        Line("Unused time on Business plan", -12m, 32.19m, InvoiceLineKind.ProrationCredit, VatCategory.ReverseCharge, 0m, s_changeDate, s_periodEnd, credits: CreditedByPeppolCreditNote),
+    ], PeppolSeller);
+
+    private static Invoice BuildXRechnung() => Build("INV-2026-000108", Currency.EUR, new Party
+    {
+        LegalName = "Bezirksamt Hamburg-Nord",
+        Address = new PostalAddress { Street = "Kümmellstraße 6", City = "Hamburg", PostalCode = "20249", CountryCode = "DE" },
+        Email = "rechnungen@bezirksamt.example",
+        ElectronicAddress = new ElectronicAddress { Scheme = "0204", Id = LeitwegId },
+    }, paid: 0m,
+    [
+        Line("Team plan, 25 seats", 25m, 29.90m, InvoiceLineKind.Recurring, VatCategory.Standard, 19m, s_periodStart, s_periodEnd),
+        Line("Remaining time on Business plan", 5m, 32.19m, InvoiceLineKind.ProrationCharge, VatCategory.Standard, 19m, s_changeDate, s_periodEnd),
+    ], PeppolSeller);
+
+    /// <summary>Kuwaiti dinars (three minor digits): line amounts 123.455 and 10.335 need document-level rounding in the UBL.</summary>
+    private static Invoice BuildKuwaiti() => Build("INV-2026-000109", Currency.FromCode("KWD"), BelgianBuyer with
+    {
+        Address = new PostalAddress { Street = "Gulf Road 1", City = "Kuwait City", PostalCode = "13001", CountryCode = "KW" },
+        VatId = null,
+        ElectronicAddress = new ElectronicAddress { Scheme = "EM", Id = "ap@gulf-trading.example" },
+    }, paid: 0m,
+    [
+        Line("Analytics plan", 1m, 123.455m, InvoiceLineKind.Recurring, VatCategory.Exempt, 0m, s_periodStart, s_periodEnd),
+        Line("Additional seats", 1m, 10.335m, InvoiceLineKind.Recurring, VatCategory.Standard, 19m, s_periodStart, s_periodEnd),
+    ], PeppolSeller);
+
     private static LineSpec Line(
         string description, decimal quantity, decimal unitPrice, InvoiceLineKind kind, VatCategory category, decimal rate,
-        DateOnly? start = null, DateOnly? end = null, decimal fraction = 1m) =>
-        new(description, quantity, unitPrice, kind, category, rate, start, end, fraction);
+        DateOnly? start = null, DateOnly? end = null, decimal fraction = 1m, InvoiceReference? credits = null) =>
+        new(description, quantity, unitPrice, kind, category, rate, start, end, fraction, credits);
 
-    private static Invoice Build(string number, Currency currency, Party buyer, decimal paid, IReadOnlyList<LineSpec> specs)
+    private static Invoice Build(string number, Currency currency, Party buyer, decimal paid, IReadOnlyList<LineSpec> specs, Party? seller = null)
     {
         var lines = specs.Select((spec, i) => spec.ToLine(currency, i)).ToList();
         var breakdown = lines
@@ -165,7 +238,7 @@ public static class SampleInvoices
             IssueDate = s_issue,
             DueDate = s_issue.AddDays(14),
             Currency = currency,
-            Seller = Seller,
+            Seller = seller ?? Seller,
             Buyer = buyer,
             Lines = lines,
             VatBreakdown = breakdown,
@@ -190,7 +263,7 @@ public static class SampleInvoices
 
     private sealed record LineSpec(
         string Description, decimal Quantity, decimal UnitPrice, InvoiceLineKind Kind, VatCategory Category, decimal Rate,
-        DateOnly? Start, DateOnly? End, decimal Fraction)
+        DateOnly? Start, DateOnly? End, decimal Fraction, InvoiceReference? Credits)
     {
         public InvoiceLine ToLine(Currency currency, int index) => new()
         {
@@ -205,6 +278,8 @@ public static class SampleInvoices
             VatCategory = Category,
             VatRate = Rate,
             PlanId = Kind == InvoiceLineKind.Recurring ? "plan-team" : null,
+            SubscriptionId = Kind is InvoiceLineKind.OneOff ? null : "sub-1",
+            CreditedInvoice = Credits,
         };
     }
 }

@@ -11,6 +11,9 @@ namespace Billing.Cli.Demo;
 /// Subscriptions start on days spread over the first month (account 2 on its last day, the 31st in
 /// January, to show the clamped billing cycle); about a fifth change plan or quantity mid-period, some are
 /// cancelled (both produce proration credits, sometimes a credit note), some accounts get a one-off charge.
+/// E-invoicing: French, Dutch and Austrian customers and every other German business have a Peppol participant id
+/// (their VAT number), the Austrian showcase customer cancels in its second month (a Peppol credit note that names
+/// the invoice it credits), and the German public body receives XRechnung through its Leitweg-ID.
 /// </summary>
 public static class DemoAccountGenerator
 {
@@ -31,20 +34,25 @@ public static class DemoAccountGenerator
         return new AccountImportFile { Plans = DemoCatalog.Plans, Accounts = imported };
     }
 
+    /// <summary>A Leitweg-ID with valid check digits (ISO 7064 MOD 97-10), as a German public body publishes it.</summary>
+    public const string PublicBodyLeitwegId = "04011000-1234512345-06";
+
     private static ImportedAccount AccountOf(int index, DemoCustomerKind kind, Random random, DateOnly start)
     {
         var id = string.Create(CultureInfo.InvariantCulture, $"acct-{index + 1:D5}");
         var name = $"{s_prefixes[random.Next(s_prefixes.Length)]} {s_trades[random.Next(s_trades.Length)]} {kind.LegalSuffix}";
         var address = DemoAddresses.For(kind.CountryCode, random);
+        var vatId = kind.TaxTreatment == TaxTreatment.Exempt && kind.CountryCode != "DE" ? null : DemoVatIds.For(kind.CountryCode, random);
         var account = new Account
         {
             Id = id,
-            LegalName = name,
+            LegalName = kind == DemoCustomerKind.GermanPublic ? $"Stadtverwaltung {address.City}" : name,
             BillingEmails = [$"accounts-payable@{id}.example"],
             Address = address,
             Currency = Currency.FromCode(kind.Currency),
             PaymentTermsDays = random.Next(3) == 0 ? 30 : 14,
-            VatId = kind.TaxTreatment == TaxTreatment.Exempt && kind.CountryCode != "DE" ? null : DemoVatIds.For(kind.CountryCode, random),
+            VatId = vatId,
+            ElectronicAddress = ElectronicAddressOf(index, kind, vatId),
             TaxTreatment = kind.TaxTreatment,
             TaxExemptionReason = kind.ExemptionReason,
             Language = kind.CountryCode is "DE" or "AT" ? "de" : "en",
@@ -55,12 +63,34 @@ public static class DemoAccountGenerator
             1 => start.AddDays(DateTime.DaysInMonth(start.Year, start.Month) - start.Day),
             _ => start.AddDays(random.Next(DateTime.DaysInMonth(start.Year, start.Month))),
         };
+        var subscription = SubscriptionOf(id, kind, random, firstDay);
+        if (kind == DemoCustomerKind.Austrian && index < DemoCustomerKind.Showcase.Count)
+        {
+            subscription = subscription with { EndDate = firstDay.AddDays(45) };
+        }
+
         return new ImportedAccount
         {
             Account = account,
-            Subscriptions = [SubscriptionOf(id, kind, random, firstDay)],
+            Subscriptions = [subscription],
             Charges = random.Next(10) == 0 ? [OneOff(id, kind, random, firstDay)] : [],
         };
+    }
+
+    /// <summary>The customer's Peppol participant id: its VAT number under its country's VAT scheme, or the Leitweg-ID of a public body.</summary>
+    private static ElectronicAddress? ElectronicAddressOf(int index, DemoCustomerKind kind, string? vatId)
+    {
+        if (kind == DemoCustomerKind.GermanPublic)
+        {
+            return new ElectronicAddress { Scheme = ElectronicAddressSchemes.LeitwegId, Id = PublicBodyLeitwegId };
+        }
+
+        var scheme = kind == DemoCustomerKind.GermanDomestic && index % 2 == 0 ? ElectronicAddressSchemes.GermanVat
+            : kind == DemoCustomerKind.French ? "9957"
+            : kind == DemoCustomerKind.Dutch ? "9944"
+            : kind == DemoCustomerKind.Austrian ? "9914"
+            : null;
+        return scheme is null || vatId is null ? null : new ElectronicAddress { Scheme = scheme, Id = vatId }.Validated();
     }
 
     private static Subscription SubscriptionOf(string accountId, DemoCustomerKind kind, Random random, DateOnly firstDay)

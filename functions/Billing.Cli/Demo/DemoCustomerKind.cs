@@ -15,10 +15,13 @@ public sealed record DemoCustomerKind(string CountryCode, string Currency, TaxTr
     public static readonly DemoCustomerKind British = new("GB", "GBP", TaxTreatment.Exempt, "Ltd", OutsideEu);
     public static readonly DemoCustomerKind Swiss = new("CH", "CHF", TaxTreatment.Exempt, "AG", OutsideEu);
 
+    /// <summary>A German public body: receives XRechnung through its Leitweg-ID.</summary>
+    public static readonly DemoCustomerKind GermanPublic = new("DE", "EUR", TaxTreatment.Domestic, "");
+
     private const string OutsideEu = "Not subject to German VAT: business customer outside the EU (§ 3a (2) UStG)";
 
     /// <summary>The first accounts cover every kind, so even a tiny demo shows each case.</summary>
-    public static IReadOnlyList<DemoCustomerKind> Showcase { get; } = [GermanDomestic, French, GermanExempt, American, British, Swiss, Swedish, Dutch, Austrian];
+    public static IReadOnlyList<DemoCustomerKind> Showcase { get; } = [GermanDomestic, French, GermanExempt, American, British, Swiss, Swedish, Dutch, Austrian, GermanPublic];
 
     /// <summary>Mostly German customers billed in EUR; some EU reverse charge; a few outside the EU and exempt.</summary>
     public static DemoCustomerKind Pick(Random random)

@@ -5,6 +5,8 @@ namespace Billing.Cli.Demo;
 /// <summary>
 /// The fictitious company the demo bills as: a German GmbH, 19 % VAT, paid into a valid DE IBAN; it also holds a CHF,
 /// a GBP and a SEK account (statements as MT940) and a US account (BAI2, a bare account number) for its foreign customers.
+/// Its Peppol participant id is its VAT number (scheme 9930), and its e-invoices name a contact with a phone number
+/// (a German seller must, DE-R-002…007).
 /// </summary>
 public static class DemoSeller
 {
@@ -17,7 +19,10 @@ public static class DemoSeller
     public static SellerOptions Create() => new()
     {
         LegalName = "Nordlicht Software GmbH",
-        VatId = "DE298765432",
+        VatId = "DE298765435",
+        ElectronicAddress = "9930:DE298765435",
+        ContactName = "Accounts receivable",
+        ContactPhone = "+49 30 5550 1234",
         Street = "Friedrichstraße 123",
         City = "Berlin",
         PostalCode = "10117",

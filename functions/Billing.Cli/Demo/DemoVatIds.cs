@@ -2,7 +2,10 @@ using System.Text;
 
 namespace Billing.Cli.Demo;
 
-/// <summary>Fictitious VAT identifiers in each country's format (DE + 9 digits, FR + 2 + 9, NL + 9 + B01, ATU + 8, SE + 10 + 01).</summary>
+/// <summary>
+/// Fictitious VAT identifiers in each country's format (DE + 9 digits with a valid check digit, FR + 2 + 9, NL + 9 + B01,
+/// ATU + 8, SE + 10 + 01).
+/// </summary>
 public static class DemoVatIds
 {
     public static string For(string countryCode, Random random)
@@ -10,7 +13,7 @@ public static class DemoVatIds
         ArgumentNullException.ThrowIfNull(random);
         return countryCode switch
         {
-            "DE" => "DE" + Digits(random, 9),
+            "DE" => GermanWithCheckDigit(Digits(random, 9)),
             "FR" => "FR" + Digits(random, 11),
             "NL" => "NL" + Digits(random, 9) + "B01",
             "AT" => "ATU" + Digits(random, 8),
@@ -18,6 +21,10 @@ public static class DemoVatIds
             _ => countryCode + Digits(random, 9),
         };
     }
+
+    /// <summary>A German VAT number whose ninth digit is its ISO 7064 MOD 11,10 check digit, so it is also a valid 9930 participant id.</summary>
+    private static string GermanWithCheckDigit(string digits) =>
+        Enumerable.Range(0, 10).Select(d => $"DE{digits[..8]}{d}").First(id => Billing.Core.Accounts.ElectronicAddressSchemes.Check(Billing.Core.Accounts.ElectronicAddressSchemes.GermanVat, id) is null);
 
     private static string Digits(Random random, int count)
     {

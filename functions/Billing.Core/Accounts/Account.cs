@@ -40,6 +40,12 @@ public sealed record Account : IDocument
     /// <summary>ISO 639-1 language for emails and documents.</summary>
     public string Language { get; init; } = "en";
 
+    /// <summary>
+    /// Where e-invoices reach the customer (BT-49), e.g. a Peppol participant id; with one, the UBL document follows
+    /// Peppol BIS Billing 3.0 (XRechnung 3.0 for a Leitweg-ID); without, plain EN 16931.
+    /// </summary>
+    public ElectronicAddress? ElectronicAddress { get; init; }
+
     /// <summary>IBANs this customer is known to pay from (payment matching rule 4).</summary>
     public IReadOnlyList<string> KnownPayerIbans { get; init; } = [];
 

@@ -81,6 +81,7 @@ public sealed class AccountImporter(IDocumentStore store)
             var imported = file.Accounts[i];
             var where = $"accounts[{i}]";
             var account = Check(where, () => imported.Account.Validated());
+            Check($"{where}.account.electronicAddress", () => account.ElectronicAddress?.Validated());
             if (!accountIds.Add(account.Id))
             {
                 throw new AccountImportException($"{where}: account id '{account.Id}' appears twice in the file.");

@@ -44,7 +44,7 @@ public sealed partial class AccountBiller(
                 id = $"{id}-{KeyHash(charges)}";
             }
 
-            var draft = InvoiceCalculator.Draft(id, account.Value, seller.Value, day.Key, billingDate, charges);
+            var draft = CreditedInvoices.Attach(InvoiceCalculator.Draft(id, account.Value, seller.Value, day.Key, billingDate, charges), charges, invoices);
             var created = await store.TryCreateAsync(accountId, id, draft, cancellationToken);
             if (created is not null)
             {

@@ -85,7 +85,7 @@ public sealed partial class InvoiceIssuer(
 
     private async Task<Invoice> RenderAsync(Stored<Invoice> numbered, CancellationToken cancellationToken)
     {
-        var invoice = numbered.Value;
+        var invoice = await CreditedInvoices.ResolveAsync(store, numbered.Value, cancellationToken);
         var (pdfPath, ublPath) = PathsOf(invoice);
         var container = containers.Value.Invoices;
         var metadata = new Dictionary<string, string> { ["invoiceNumber"] = invoice.Number!, ["accountId"] = invoice.AccountId };

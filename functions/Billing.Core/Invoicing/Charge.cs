@@ -31,5 +31,8 @@ public sealed record Charge
 
     public string? PlanId { get; init; }
 
+    /// <summary>For a credit: the key of the charge that billed the credited terms (the period's recurring charge or an earlier change's charge).</summary>
+    public string? CreditedChargeKey { get; init; }
+
     public Money NetAmount => (UnitPrice * Quantity).Round();
 }

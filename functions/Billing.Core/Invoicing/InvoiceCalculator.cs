@@ -71,7 +71,11 @@ public static class InvoiceCalculator
             DueDate = issueDate.AddDays(account.PaymentTermsDays),
             Currency = currency,
             Seller = SellerParty(seller),
-            Buyer = new Party { LegalName = account.LegalName, VatId = account.VatId, Address = account.Address, Email = account.BillingEmails[0] },
+            Buyer = new Party
+            {
+                LegalName = account.LegalName, VatId = account.VatId, Address = account.Address, Email = account.BillingEmails[0],
+                ElectronicAddress = account.ElectronicAddress,
+            },
             Lines = lines,
             VatBreakdown = breakdown,
             NetTotal = net,
@@ -115,7 +119,24 @@ public static class InvoiceCalculator
             LegalName = seller.LegalName,
             VatId = seller.VatId,
             Email = seller.Email,
+            ElectronicAddress = string.IsNullOrWhiteSpace(seller.ElectronicAddress)
+                ? new ElectronicAddress { Scheme = ElectronicAddressSchemes.Email, Id = seller.Email }
+                : SellerAddress(seller.ElectronicAddress),
+            ContactName = seller.ContactName,
+            ContactPhone = seller.ContactPhone,
             Address = new PostalAddress { Street = seller.Street, City = seller.City, PostalCode = seller.PostalCode, CountryCode = seller.CountryCode },
         };
+    }
+
+    private static ElectronicAddress SellerAddress(string value)
+    {
+        try
+        {
+            return ElectronicAddress.Parse(value);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Setting {SellerOptions.Section}:{nameof(SellerOptions.ElectronicAddress)}: {e.Message}", e);
+        }
     }
 }

@@ -35,4 +35,10 @@ public sealed record InvoiceLine
     public string? SubscriptionId { get; init; }
 
     public string? PlanId { get; init; }
+
+    /// <summary>
+    /// For a proration or cancellation credit: the invoice that billed the credited days (EN 16931 BG-3, preceding
+    /// invoice reference BT-25/BT-26). Its number is filled once that invoice has one.
+    /// </summary>
+    public InvoiceReference? CreditedInvoice { get; init; }
 }

@@ -85,7 +85,18 @@ public static class SubscriptionCharges
             UnitPrice = (plan.UnitPrice * fraction).Round(),
             SubscriptionId = subscription.Id,
             PlanId = plan.Id,
+            CreditedChargeKey = credit ? BilledBy(subscription, period, from) : null,
         };
+    }
+
+    /// <summary>
+    /// The key of the charge that billed the terms a credit starting on <paramref name="from"/> gives back: the last
+    /// change inside the period before that day (its proration charge), else the period's recurring charge.
+    /// </summary>
+    private static string BilledBy(Subscription subscription, BillingPeriod period, DateOnly from)
+    {
+        var last = subscription.Changes.Select(c => c.EffectiveDate).Where(d => d > period.Start && d < from).DefaultIfEmpty().Max();
+        return last == default ? $"{subscription.Id}/p{period.Index}" : $"{subscription.Id}/p{period.Index}/{last:yyyyMMdd}/charge";
     }
 
     private static int IntervalOf(Subscription subscription, IReadOnlyDictionary<string, Plan> plans)

@@ -4,9 +4,11 @@ namespace Billing.Core.Sellers;
 
 /// <summary>
 /// The company that issues the invoices (EN 16931 seller, BG-4) and where it wants to be paid.
-/// Bound from the configuration section <c>Seller</c> (app settings <c>Seller__LegalName</c>, …).
+/// Bound from the configuration section <c>Seller</c> (app settings <c>Seller__LegalName</c>, …). Besides the
+/// attributes, <see cref="Validate"/> refuses an electronic address that is not a valid <c>scheme:id</c>, so a typo
+/// stops the host at start instead of every e-invoice.
 /// </summary>
-public sealed class SellerOptions
+public sealed class SellerOptions : IValidatableObject
 {
     public const string Section = "Seller";
 
@@ -33,6 +35,19 @@ public sealed class SellerOptions
     [EmailAddress]
     public string Email { get; set; } = "";
 
+    /// <summary>
+    /// The seller's own electronic address (BT-34) as <c>scheme:id</c>, e.g. <c>9930:DE123456788</c> or
+    /// <c>0088:4035811991021</c>; Peppol and XRechnung documents need one. Unset, the seller's e-mail is used
+    /// (scheme <c>EM</c>), which is valid but reachable only by e-mail, not through a Peppol access point.
+    /// </summary>
+    public string? ElectronicAddress { get; set; }
+
+    /// <summary>The seller's contact point (BT-41) on e-invoices, e.g. "Accounts receivable"; a German seller must give one (DE-R-005).</summary>
+    public string? ContactName { get; set; }
+
+    /// <summary>The seller's contact telephone (BT-42); a German seller must give one (DE-R-006).</summary>
+    public string? ContactPhone { get; set; }
+
     /// <summary>The account customers pay into (printed on invoices, BT-84).</summary>
     [Required]
     public string Iban { get; set; } = "";
@@ -53,4 +68,27 @@ public sealed class SellerOptions
 
     /// <summary>IBANs of the company's own bank accounts whose statements are ingested (the payee IBAN is always one).</summary>
     public List<string> OwnAccountIbans { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(ElectronicAddress))
+        {
+            yield break;
+        }
+
+        string? problem = null;
+        try
+        {
+            Accounts.ElectronicAddress.Parse(ElectronicAddress);
+        }
+        catch (ArgumentException e)
+        {
+            problem = e.Message;
+        }
+
+        if (problem is not null)
+        {
+            yield return new ValidationResult($"{Section}:{nameof(ElectronicAddress)}: {problem}", [nameof(ElectronicAddress)]);
+        }
+    }
 }

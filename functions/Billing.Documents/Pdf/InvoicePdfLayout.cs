@@ -1,21 +1,28 @@
 using Billing.Core.Accounts;
 using Billing.Core.Invoicing;
+using Billing.Core.Monetary;
 
 namespace Billing.Documents.Pdf;
 
 /// <summary>
-/// Draws the sections of one invoice, top to bottom: parties and key dates, lines, VAT breakdown, totals and
-/// payment instructions. Amounts are printed with the sign they have on the invoice: a credit is negative.
+/// Draws the sections of one invoice, top to bottom: parties and key dates, what it credits, lines, VAT breakdown,
+/// totals and payment instructions. An invoice prints its amounts with their sign (a credit line is negative); a
+/// credit note prints them negated, so what is credited reads positive (as in its UBL CreditNote), says which
+/// invoice it credits ("Credit note for invoice INV-…") and that the credit is to be refunded or set against the
+/// next invoice.
 /// </summary>
 internal sealed class InvoicePdfLayout(Invoice invoice, PdfPageFlow flow, PdfFonts fonts)
 {
     private const double MetaLeft = 330;
+
+    private readonly decimal _sign = invoice.IsCreditNote ? -1m : 1m;
 
     public string Title => invoice.IsCreditNote ? "Credit note" : "Invoice";
 
     public void Draw()
     {
         DrawHeader();
+        DrawCredited();
         DrawLines();
         DrawVatBreakdown();
         DrawTotals();
@@ -48,6 +55,32 @@ internal sealed class InvoicePdfLayout(Invoice invoice, PdfPageFlow flow, PdfFon
         var buyerTop = Math.Max(sellerBottom, y) + 18;
         flow.Y = DrawParty(invoice.Buyer, "Bill to", PdfPageFlow.Left, buyerTop) + 22;
     }
+
+    private void DrawCredited()
+    {
+        var credited = CreditedInvoiceText.Of(invoice);
+        if (credited.Note is null)
+        {
+            return;
+        }
+
+        var width = PdfPageFlow.Right - PdfPageFlow.Left;
+        if (credited.Heading is { } heading)
+        {
+            flow.Text(heading, fonts.Heading, PdfPageFlow.Left, flow.Y, width);
+            flow.Y += fonts.LineHeight + 4;
+        }
+
+        foreach (var line in flow.Wrap(credited.Note, fonts.Body, width))
+        {
+            flow.Text(line, fonts.Body, PdfPageFlow.Left, flow.Y, width);
+            flow.Y += fonts.LineHeight;
+        }
+
+        flow.Y += 14;
+    }
+
+    private Money Shown(Money amount) => amount * _sign;
 
     private double DrawParty(Party party, string? caption, double x, double y)
     {
@@ -106,13 +139,15 @@ internal sealed class InvoicePdfLayout(Invoice invoice, PdfPageFlow flow, PdfFon
         table.DrawHeader();
         foreach (var line in invoice.Lines)
         {
+            // The quantity carries the sign of the amount shown; the unit price never has one.
+            var net = Shown(line.NetAmount);
             table.DrawRow(
             [
                 line.Description,
                 InvoiceText.Period(line.PeriodStart, line.PeriodEnd),
-                InvoiceText.Quantity(line.Quantity),
-                InvoiceText.UnitPrice(line.UnitPrice),
-                InvoiceText.Amount(line.NetAmount),
+                InvoiceText.Quantity(net.IsNegative ? -Math.Abs(line.Quantity) : Math.Abs(line.Quantity)),
+                InvoiceText.UnitPrice(line.UnitPrice.Abs()),
+                InvoiceText.Amount(net),
             ]);
         }
 
@@ -136,8 +171,8 @@ internal sealed class InvoicePdfLayout(Invoice invoice, PdfPageFlow flow, PdfFon
             [
                 InvoiceText.Category(subtotal.Category),
                 InvoiceText.Rate(subtotal.Rate),
-                InvoiceText.Amount(subtotal.TaxableAmount),
-                InvoiceText.Amount(subtotal.TaxAmount),
+                InvoiceText.Amount(Shown(subtotal.TaxableAmount)),
+                InvoiceText.Amount(Shown(subtotal.TaxAmount)),
                 subtotal.Category == VatCategory.Standard ? "" : subtotal.ExemptionReason ?? subtotal.ExemptionReasonCode ?? "",
             ]);
         }
@@ -149,16 +184,16 @@ internal sealed class InvoicePdfLayout(Invoice invoice, PdfPageFlow flow, PdfFon
     {
         var rows = new List<(string Label, string Value, bool Strong)>
         {
-            ("Net total", InvoiceText.Amount(invoice.NetTotal), false),
-            ("VAT", InvoiceText.Amount(invoice.VatTotal), false),
-            ("Total", InvoiceText.Amount(invoice.GrossTotal), true),
+            ("Net total", InvoiceText.Amount(Shown(invoice.NetTotal)), false),
+            ("VAT", InvoiceText.Amount(Shown(invoice.VatTotal)), false),
+            (invoice.IsCreditNote ? "Total credit" : "Total", InvoiceText.Amount(Shown(invoice.GrossTotal)), true),
         };
         if (!invoice.AmountPaid.IsZero)
         {
-            rows.Add(("Paid", InvoiceText.Amount(invoice.AmountPaid), false));
+            rows.Add((invoice.IsCreditNote ? "Settled" : "Paid", InvoiceText.Amount(Shown(invoice.AmountPaid)), false));
         }
 
-        rows.Add(("Amount due", InvoiceText.Amount(invoice.AmountDue), true));
+        rows.Add((invoice.IsCreditNote ? "Credit due to you" : "Amount due", InvoiceText.Amount(Shown(invoice.AmountDue)), true));
 
         flow.EnsureSpace((rows.Count + 1) * fonts.LineHeight);
         foreach (var (label, value, strong) in rows)
@@ -175,10 +210,13 @@ internal sealed class InvoicePdfLayout(Invoice invoice, PdfPageFlow flow, PdfFon
     private void DrawPayment()
     {
         var lines = new List<string> { PaymentSentence() };
-        lines.Add($"IBAN: {InvoiceText.Iban(invoice.PayeeIban)}");
-        if (invoice.PayeeBic is not null)
+        if (!invoice.AmountDue.IsNegative)
         {
-            lines.Add($"BIC: {invoice.PayeeBic}");
+            lines.Add($"IBAN: {InvoiceText.Iban(invoice.PayeeIban)}");
+            if (invoice.PayeeBic is not null)
+            {
+                lines.Add($"BIC: {invoice.PayeeBic}");
+            }
         }
 
         if (invoice.CreditorReference is not null)
@@ -189,7 +227,7 @@ internal sealed class InvoicePdfLayout(Invoice invoice, PdfPageFlow flow, PdfFon
         var width = PdfPageFlow.Right - PdfPageFlow.Left;
         var wrapped = lines.SelectMany(line => flow.Wrap(line, fonts.Body, width)).ToList();
         flow.EnsureSpace(((wrapped.Count + 1) * fonts.LineHeight) + 4);
-        flow.Text("Payment", fonts.Heading, PdfPageFlow.Left, flow.Y, width);
+        flow.Text(invoice.AmountDue.IsNegative ? "Settlement" : "Payment", fonts.Heading, PdfPageFlow.Left, flow.Y, width);
         flow.Y += fonts.LineHeight + 4;
         foreach (var line in wrapped)
         {
@@ -208,7 +246,7 @@ internal sealed class InvoicePdfLayout(Invoice invoice, PdfPageFlow flow, PdfFon
         }
 
         return due.IsNegative
-            ? $"The credit of {InvoiceText.Amount(due.Abs())} will be refunded to you or set against your next invoice."
+            ? $"The credit of {InvoiceText.Amount(due.Abs())} is to be refunded to you or set against your next invoice."
             : "Nothing is due: this document has been settled in full.";
     }
 }

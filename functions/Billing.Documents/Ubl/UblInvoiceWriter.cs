@@ -6,17 +6,18 @@ using Billing.Core.Invoicing;
 namespace Billing.Documents.Ubl;
 
 /// <summary>
-/// Writes an issued invoice as an EN 16931 UBL 2.1 e-invoice (CustomizationID <c>urn:cen.eu:en16931:2017</c>),
-/// streaming through an <see cref="XmlWriter"/> in the element order of the OASIS schema. An invoice with a
-/// negative gross total becomes a CreditNote (type 381) whose amounts are the invoice's amounts negated, so
-/// they read positive; otherwise an Invoice (type 380). Totals are written as the invoice carries them
-/// (BT-106 = BT-109 since there are no document-level allowances or charges); the writer adds no arithmetic
-/// of its own beyond the credit-note sign. The account id is the buyer reference (BT-10).
+/// Writes an issued invoice as a UBL 2.1 e-invoice in the profile its buyer can receive (<see cref="EInvoiceProfile"/>:
+/// plain EN 16931, Peppol BIS Billing 3.0, or XRechnung 3.0), streaming through an <see cref="XmlWriter"/> in the
+/// element order of the OASIS schema. An invoice with a negative gross total becomes a CreditNote (type 381) whose
+/// amounts are the invoice's amounts negated, so they read positive; otherwise an Invoice (type 380). Every invoice
+/// its credit lines refer to is a preceding invoice reference (BG-3: number BT-25, issue date BT-26), and the one
+/// document note (BT-22, PEPPOL-EN16931-R002) says what is credited and why. Totals are the invoice's own
+/// (BT-106 = BT-109: no document-level allowances or charges) except for three-decimal currencies, which are
+/// rounded at document level (<see cref="UblTotals"/>). The buyer reference (BT-10) is the account id, or the
+/// Leitweg-ID for XRechnung; payment is a SEPA credit transfer with the RF creditor reference (BT-83).
 /// </summary>
 public sealed class UblInvoiceWriter
 {
-    private const string CustomizationId = "urn:cen.eu:en16931:2017";
-
     /// <summary>UNCL 4461 58: SEPA credit transfer.</summary>
     private const string SepaCreditTransfer = "58";
 
@@ -36,7 +37,10 @@ public sealed class UblInvoiceWriter
             throw new ArgumentException($"Invoice '{invoice.Id}' is a draft without a number; only an issued invoice becomes an e-invoice (BR-02).", nameof(invoice));
         }
 
+        var credited = CreditedInvoiceText.Of(invoice);
         var creditNote = invoice.IsCreditNote;
+        var profile = EInvoiceProfile.For(invoice);
+        var totals = UblTotals.Of(invoice);
         using var writer = XmlWriter.Create(destination, s_settings);
         var ubl = new UblXml(writer, invoice.Currency, creditNote ? -1m : 1m);
 
@@ -45,24 +49,29 @@ public sealed class UblInvoiceWriter
         writer.WriteAttributeString("xmlns", UblNamespaces.CacPrefix, null, UblNamespaces.Cac);
         writer.WriteAttributeString("xmlns", UblNamespaces.CbcPrefix, null, UblNamespaces.Cbc);
 
-        WriteHeader(ubl, invoice, creditNote);
+        WriteHeader(ubl, invoice, profile, creditNote, credited);
         UblPartyWriter.Write(ubl, "AccountingSupplierParty", invoice.Seller);
         UblPartyWriter.Write(ubl, "AccountingCustomerParty", invoice.Buyer);
-        WritePayment(ubl, invoice, creditNote);
-        WriteTaxTotal(ubl, invoice);
-        WriteMonetaryTotal(ubl, invoice);
+        WritePayment(ubl, invoice, totals, creditNote);
+        WriteTaxTotal(ubl, totals);
+        WriteMonetaryTotal(ubl, totals);
         for (var i = 0; i < invoice.Lines.Count; i++)
         {
-            UblLineWriter.Write(ubl, invoice.Lines[i], i + 1, creditNote);
+            UblLineWriter.Write(ubl, invoice.Lines[i], totals.LineNets[i], i + 1, creditNote);
         }
 
         writer.WriteEndElement();
         writer.WriteEndDocument();
     }
 
-    private static void WriteHeader(UblXml ubl, Invoice invoice, bool creditNote)
+    private static void WriteHeader(UblXml ubl, Invoice invoice, EInvoiceProfile profile, bool creditNote, CreditedInvoiceText credited)
     {
-        ubl.Text("CustomizationID", CustomizationId);
+        ubl.Text("CustomizationID", profile.CustomizationId);
+        if (profile.ProfileId is not null)
+        {
+            ubl.Text("ProfileID", profile.ProfileId);
+        }
+
         ubl.Text("ID", invoice.Number!);
         ubl.Date("IssueDate", invoice.IssueDate);
         if (!creditNote)
@@ -72,8 +81,13 @@ public sealed class UblInvoiceWriter
         }
 
         ubl.Text(creditNote ? "CreditNoteTypeCode" : "InvoiceTypeCode", creditNote ? "381" : "380");
+        if (credited.Note is { } note)
+        {
+            ubl.Text("Note", note);
+        }
+
         ubl.Text("DocumentCurrencyCode", invoice.Currency.Code);
-        ubl.Text("BuyerReference", invoice.AccountId);
+        ubl.Text("BuyerReference", profile.BuyerReferenceOf(invoice));
 
         var period = BillingPeriod.Of(invoice);
         if (!period.IsEmpty)
@@ -91,9 +105,19 @@ public sealed class UblInvoiceWriter
 
             ubl.End();
         }
+
+        foreach (var reference in credited.Invoices)
+        {
+            ubl.Start("BillingReference");
+            ubl.Start("InvoiceDocumentReference");
+            ubl.Text("ID", reference.Number!);
+            ubl.Date("IssueDate", reference.IssueDate);
+            ubl.End();
+            ubl.End();
+        }
     }
 
-    private static void WritePayment(UblXml ubl, Invoice invoice, bool creditNote)
+    private static void WritePayment(UblXml ubl, Invoice invoice, UblTotals totals, bool creditNote)
     {
         ubl.Start("PaymentMeans");
         ubl.Text("PaymentMeansCode", SepaCreditTransfer);
@@ -119,24 +143,24 @@ public sealed class UblInvoiceWriter
 
         // BR-CO-25: an amount due needs a due date or payment terms. The terms restate the due date so the rule
         // also holds for a credit note, whose due date sits in PaymentMeans.
-        if (invoice.AmountDue.Amount * ubl.Sign > 0)
+        if (totals.Payable * ubl.Sign > 0)
         {
             ubl.Start("PaymentTerms");
             var due = invoice.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            ubl.Text("Note", creditNote ? $"Credit to be settled by {due}." : $"Payment due by {due}.");
+            ubl.Text("Note", creditNote ? $"Credit to be refunded or set against your next invoice; settled by {due}." : $"Payment due by {due}.");
             ubl.End();
         }
     }
 
-    private static void WriteTaxTotal(UblXml ubl, Invoice invoice)
+    private static void WriteTaxTotal(UblXml ubl, UblTotals totals)
     {
         ubl.Start("TaxTotal");
-        ubl.Amount("TaxAmount", invoice.VatTotal);
-        foreach (var subtotal in invoice.VatBreakdown)
+        ubl.Amount("TaxAmount", totals.Vat);
+        foreach (var (subtotal, taxable, tax) in totals.Breakdown)
         {
             ubl.Start("TaxSubtotal");
-            ubl.Amount("TaxableAmount", subtotal.TaxableAmount);
-            ubl.Amount("TaxAmount", subtotal.TaxAmount);
+            ubl.Amount("TaxableAmount", taxable);
+            ubl.Amount("TaxAmount", tax);
             ubl.Start("TaxCategory");
             ubl.Text("ID", subtotal.Category.ToCode());
             ubl.Decimal("Percent", subtotal.Rate);
@@ -176,18 +200,23 @@ public sealed class UblInvoiceWriter
         }
     }
 
-    private static void WriteMonetaryTotal(UblXml ubl, Invoice invoice)
+    private static void WriteMonetaryTotal(UblXml ubl, UblTotals totals)
     {
         ubl.Start("LegalMonetaryTotal");
-        ubl.Amount("LineExtensionAmount", invoice.NetTotal);
-        ubl.Amount("TaxExclusiveAmount", invoice.NetTotal);
-        ubl.Amount("TaxInclusiveAmount", invoice.GrossTotal);
-        if (!invoice.AmountPaid.IsZero)
+        ubl.Amount("LineExtensionAmount", totals.Net);
+        ubl.Amount("TaxExclusiveAmount", totals.Net);
+        ubl.Amount("TaxInclusiveAmount", totals.Gross);
+        if (totals.Prepaid != 0m)
         {
-            ubl.Amount("PrepaidAmount", invoice.AmountPaid);
+            ubl.Amount("PrepaidAmount", totals.Prepaid);
         }
 
-        ubl.Amount("PayableAmount", invoice.AmountDue);
+        if (totals.Rounding != 0m)
+        {
+            ubl.Amount("PayableRoundingAmount", totals.Rounding);
+        }
+
+        ubl.Amount("PayableAmount", totals.Payable);
         ubl.End();
     }
 }

@@ -13,15 +13,15 @@ internal static class UblLineWriter
     /// <summary>UN/ECE Recommendation 20 "one": subscriptions are billed per unit.</summary>
     private const string UnitCode = "C62";
 
-    public static void Write(UblXml ubl, InvoiceLine line, int position, bool creditNote)
+    public static void Write(UblXml ubl, InvoiceLine line, decimal lineNet, int position, bool creditNote)
     {
-        var net = line.NetAmount.Amount * ubl.Sign;
+        var net = lineNet * ubl.Sign;
         var quantity = net < 0 ? -Math.Abs(line.Quantity) : Math.Abs(line.Quantity);
 
         ubl.Start(creditNote ? "CreditNoteLine" : "InvoiceLine");
         ubl.Text("ID", position.ToString(CultureInfo.InvariantCulture));
         ubl.Quantity(creditNote ? "CreditedQuantity" : "InvoicedQuantity", quantity, UnitCode);
-        ubl.Amount("LineExtensionAmount", line.NetAmount);
+        ubl.Amount("LineExtensionAmount", lineNet);
 
         if (line.PeriodStart is not null || line.PeriodEnd is not null)
         {

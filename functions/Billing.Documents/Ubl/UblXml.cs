@@ -15,6 +15,7 @@ internal sealed class UblXml(XmlWriter writer, Currency currency, decimal sign)
     private static readonly string[] s_amountFormats = ["F0", "F1", "F2", "F3", "F4"];
 
     private readonly char[] _buffer = new char[64];
+    private readonly int _amountDecimals = Math.Min(currency.MinorUnits, 2);
 
     /// <summary>+1 for an invoice, −1 for a credit note.</summary>
     public decimal Sign => sign;
@@ -46,9 +47,21 @@ internal sealed class UblXml(XmlWriter writer, Currency currency, decimal sign)
         writer.WriteEndElement();
     }
 
-    /// <summary>An amount of the document, signed for the document type and rounded to the minor unit.</summary>
-    public void Amount(string element, Money money) =>
-        WriteAmount(element, Math.Round(money.Amount * sign, currency.MinorUnits, MidpointRounding.AwayFromZero), s_amountFormats[currency.MinorUnits]);
+    /// <summary>
+    /// An amount of the document, signed for the document type and rounded to the currency's minor unit but to
+    /// at most two decimals (EN 16931 BR-DEC-*; see <see cref="UblTotals"/> for how three-decimal currencies get there).
+    /// </summary>
+    public void Amount(string element, decimal amount) =>
+        WriteAmount(element, Math.Round(amount * sign, _amountDecimals, MidpointRounding.AwayFromZero), s_amountFormats[_amountDecimals]);
+
+    /// <summary>An identifier with its scheme, e.g. EndpointID schemeID="0088".</summary>
+    public void Schemed(string element, string id, string scheme)
+    {
+        writer.WriteStartElement(UblNamespaces.CbcPrefix, element, UblNamespaces.Cbc);
+        writer.WriteAttributeString("schemeID", scheme);
+        writer.WriteString(id);
+        writer.WriteEndElement();
+    }
 
     /// <summary>A unit price (BT-146): not rounded, never negative, at least the minor unit's digits.</summary>
     public void Price(string element, decimal price)

@@ -11,7 +11,7 @@ public sealed class InvoiceMailerTests
     {
         var world = new BillingWorld(new DateOnly(2026, 1, 1));
         await world.ImportAsync([BillingWorld.Plan("basic", 30m)],
-            new Accounts.ImportedAccount { Account = BillingWorld.Account("a"), Subscriptions = [BillingWorld.Subscription("a-1", "a", "basic", 1, new(2026, 1, 1))] });
+            new Core.Accounts.ImportedAccount { Account = BillingWorld.Account("a"), Subscriptions = [BillingWorld.Subscription("a-1", "a", "basic", 1, new(2026, 1, 1))] });
         await world.Get<AccountBiller>().BillAsync("a", new DateOnly(2026, 1, 1));
         return (world, Assert.Single(await world.InvoicesAsync()));
     }

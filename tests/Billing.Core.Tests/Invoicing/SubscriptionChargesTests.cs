@@ -119,4 +119,31 @@ public sealed class SubscriptionChargesTests
 
         Assert.Contains("different billing intervals", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Until_CancellationMidPeriod_CreditNamesThePeriodsRecurringCharge()
+    {
+        var subscription = BillingWorld.Subscription("s", "a", "basic", 1, new(2026, 1, 1), new(2026, 2, 11));
+
+        var charges = Charges(subscription, "2026-06-30");
+
+        var credit = Assert.Single(charges, c => c.Kind == InvoiceLineKind.ProrationCredit);
+        Assert.Equal("s/p1", credit.CreditedChargeKey);
+        Assert.Contains(charges, c => c.Key == "s/p1" && c.Kind == InvoiceLineKind.Recurring);
+        Assert.All(charges.Where(c => c.Kind != InvoiceLineKind.ProrationCredit), c => Assert.Null(c.CreditedChargeKey));
+    }
+
+    [Fact]
+    public void Until_CancellationAfterAChangeInTheSamePeriod_CreditNamesTheChangesCharge()
+    {
+        // Feb 1 – Feb 28: changed to 3 seats on Feb 10, cancelled on Feb 20; the 3 seats were billed by the Feb 10 charge.
+        var subscription = BillingWorld.Subscription("s", "a", "basic", 1, new(2026, 1, 1), new(2026, 2, 20),
+            new SubscriptionChange { EffectiveDate = new(2026, 2, 10), Quantity = 3 });
+
+        var charges = Charges(subscription, "2026-02-28");
+
+        var credits = charges.Where(c => c.Kind == InvoiceLineKind.ProrationCredit).OrderBy(c => c.Date).ToList();
+        Assert.Equal(["s/p1", "s/p1/20260210/charge"], credits.Select(c => c.CreditedChargeKey));
+        Assert.Contains(charges, c => c.Key == "s/p1/20260210/charge");
+    }
 }

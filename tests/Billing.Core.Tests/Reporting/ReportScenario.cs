@@ -30,10 +30,10 @@ public static class ReportScenario
             new() { Account = BillingWorld.Account("alpha") with { LegalName = HostileName }, Subscriptions = [BillingWorld.Subscription("alpha-1", "alpha", "basic", 2, new(2026, 1, 5))] },
             new()
             {
-                Account = BillingWorld.Account("beta", tax: Accounts.TaxTreatment.ReverseCharge),
+                Account = BillingWorld.Account("beta", tax: Core.Accounts.TaxTreatment.ReverseCharge),
                 Subscriptions = [BillingWorld.Subscription("beta-1", "beta", "pro", 3, new(2026, 1, 10), null, new SubscriptionChange { EffectiveDate = new(2026, 2, 20), Quantity = 1 })],
             },
-            new() { Account = BillingWorld.Account("gamma", "USD", Accounts.TaxTreatment.Exempt), Subscriptions = [BillingWorld.Subscription("gamma-1", "gamma", "usd", 1, new(2026, 1, 5))] });
+            new() { Account = BillingWorld.Account("gamma", "USD", Core.Accounts.TaxTreatment.Exempt), Subscriptions = [BillingWorld.Subscription("gamma-1", "gamma", "usd", 1, new(2026, 1, 5))] });
         await world.RunDailyUntilAsync(End);
 
         var alphaFirst = (await world.InvoicesAsync()).Where(i => i.AccountId == "alpha" && !i.IsCreditNote).MinBy(i => i.IssueDate)!;

@@ -76,8 +76,24 @@ public sealed class InvoicePdfRendererTests
         var text = PdfText.Read(Render(invoice)).All;
 
         Assert.Contains("Credit note", text, StringComparison.Ordinal);
-        Assert.Contains(Printed(invoice.GrossTotal), text, StringComparison.Ordinal);
-        Assert.Contains($"The credit of {Printed(invoice.AmountDue.Abs())}", text, StringComparison.Ordinal);
+        Assert.Contains(Printed(-invoice.GrossTotal), text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Printed(invoice.GrossTotal), text, StringComparison.Ordinal);
+        Assert.Contains($"The credit of {Printed(invoice.AmountDue.Abs())} is to be refunded to you or set against your next invoice.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_CreditNoteForAnInvoice_NamesItAndShowsPositiveAmountsWithoutPayeeAccount()
+    {
+        var invoice = SampleInvoices.Get(SampleInvoices.PeppolCreditNote);
+
+        var text = PdfText.Read(Render(invoice)).All;
+
+        Assert.Contains("Credit note for invoice INV-2026-000042", text, StringComparison.Ordinal);
+        Assert.Contains("unused time after a cancellation on 2026-03-12", text, StringComparison.Ordinal);
+        Assert.Contains(Printed(-invoice.Lines[0].NetAmount), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("-386.28", text, StringComparison.Ordinal);
+        Assert.Contains("Credit due to you", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("IBAN", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -164,4 +164,68 @@ public sealed class UblInvoiceWriterTests
         Assert.True(stream.CanWrite);
         Assert.True(stream.Length > 0);
     }
+
+    [Fact]
+    public void Write_BuyerWithoutElectronicAddress_IsPlainEn16931WithoutProcessOrBuyerEndpoint()
+    {
+        var document = UblDocument.Write(SampleInvoices.Get(SampleInvoices.Domestic));
+
+        Assert.Equal("urn:cen.eu:en16931:2017", document.Text("/*/cbc:CustomizationID"));
+        Assert.False(document.Exists("/*/cbc:ProfileID"));
+        Assert.False(document.Exists("/*/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID"));
+    }
+
+    [Fact]
+    public void Write_PeppolInvoice_WritesEndpointsSellerContactAndAccountAsBuyerReference()
+    {
+        var invoice = SampleInvoices.Get(SampleInvoices.PeppolInvoice);
+
+        var document = UblDocument.Write(invoice);
+
+        Assert.Equal("9930", document.Text("/*/cac:AccountingSupplierParty/cac:Party/cbc:EndpointID/@schemeID"));
+        Assert.Equal("DE123456788", document.Text("/*/cac:AccountingSupplierParty/cac:Party/cbc:EndpointID"));
+        Assert.Equal("0208", document.Text("/*/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID/@schemeID"));
+        Assert.Equal("0403170701", document.Text("/*/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID"));
+        Assert.Equal("Accounts receivable", document.Text("/*/cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:Name"));
+        Assert.Equal("+49 30 1234567", document.Text("/*/cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:Telephone"));
+        Assert.Equal(invoice.AccountId, document.Text("/*/cbc:BuyerReference"));
+        Assert.False(document.Exists("/*/cac:BillingReference"));
+    }
+
+    [Fact]
+    public void Write_ThreeDecimalCurrency_RoundsAtDocumentLevelWithRoundingAmount()
+    {
+        var invoice = SampleInvoices.Get(SampleInvoices.Kuwaiti);
+
+        var document = UblDocument.Write(invoice);
+
+        // Ledger: 123.455 + 10.335 net, VAT 1.964 (19 % of 10.335), due 135.754. The UBL: lines 123.46 and 10.34,
+        // VAT 1.96 (19 % of 10.34), total 135.76; payable is the due amount rounded, 135.75, so BT-114 is -0.01.
+        Assert.Equal(135.754m, invoice.AmountDue.Amount);
+        Assert.Equal(["123.46", "10.34"], document.All("/*/cac:InvoiceLine/cbc:LineExtensionAmount").Select(a => a.Value));
+        Assert.Equal("133.80", document.Text("/*/cac:LegalMonetaryTotal/cbc:LineExtensionAmount"));
+        Assert.Equal("1.96", document.Text("/*/cac:TaxTotal/cbc:TaxAmount"));
+        Assert.Equal("135.76", document.Text("/*/cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount"));
+        Assert.Equal("-0.01", document.Text("/*/cac:LegalMonetaryTotal/cbc:PayableRoundingAmount"));
+        Assert.Equal("135.75", document.Text("/*/cac:LegalMonetaryTotal/cbc:PayableAmount"));
+        Assert.Equal("123.455", document.Text("/*/cac:InvoiceLine[cbc:ID='1']/cac:Price/cbc:PriceAmount"));
+    }
+
+    [Fact]
+    public void Write_TwoDecimalCurrency_WritesNoRoundingAmount()
+    {
+        Assert.All(SampleInvoices.AllNames.Where(n => n != SampleInvoices.Kuwaiti), name =>
+            Assert.False(UblDocument.Write(SampleInvoices.Get(name)).Exists("/*/cac:LegalMonetaryTotal/cbc:PayableRoundingAmount"), name));
+    }
+
+    [Fact]
+    public void Write_CreditLineWhoseCreditedInvoiceHasNoNumber_IsRefused()
+    {
+        var invoice = SampleInvoices.Get(SampleInvoices.PeppolCreditNote);
+        var unresolved = invoice with { Lines = [.. invoice.Lines.Select(l => l with { CreditedInvoice = l.CreditedInvoice! with { Number = null } })] };
+
+        var error = Assert.Throws<ArgumentException>(() => new UblInvoiceWriter().Write(unresolved, Stream.Null));
+
+        Assert.Contains("inv-acct-bel-20260201", error.Message, StringComparison.Ordinal);
+    }
 }
