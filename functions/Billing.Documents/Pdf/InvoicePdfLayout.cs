@@ -210,7 +210,7 @@ internal sealed class InvoicePdfLayout(Invoice invoice, PdfPageFlow flow, PdfFon
     private void DrawPayment()
     {
         var lines = new List<string> { PaymentSentence() };
-        if (!invoice.AmountDue.IsNegative)
+        if (!invoice.IsCreditNote)
         {
             lines.Add($"IBAN: {InvoiceText.Iban(invoice.PayeeIban)}");
             if (invoice.PayeeBic is not null)
@@ -227,7 +227,7 @@ internal sealed class InvoicePdfLayout(Invoice invoice, PdfPageFlow flow, PdfFon
         var width = PdfPageFlow.Right - PdfPageFlow.Left;
         var wrapped = lines.SelectMany(line => flow.Wrap(line, fonts.Body, width)).ToList();
         flow.EnsureSpace(((wrapped.Count + 1) * fonts.LineHeight) + 4);
-        flow.Text(invoice.AmountDue.IsNegative ? "Settlement" : "Payment", fonts.Heading, PdfPageFlow.Left, flow.Y, width);
+        flow.Text(invoice.IsCreditNote ? "Settlement" : "Payment", fonts.Heading, PdfPageFlow.Left, flow.Y, width);
         flow.Y += fonts.LineHeight + 4;
         foreach (var line in wrapped)
         {
@@ -238,6 +238,11 @@ internal sealed class InvoicePdfLayout(Invoice invoice, PdfPageFlow flow, PdfFon
 
     private string PaymentSentence()
     {
+        if (invoice.IsSettledCreditNote)
+        {
+            return CreditNoteSettlementText.Describe(invoice);
+        }
+
         var due = invoice.AmountDue;
         if (due.IsPositive)
         {

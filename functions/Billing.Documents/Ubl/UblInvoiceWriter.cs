@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Billing.Core.Invoicing;
+using Billing.Documents.Pdf;
 
 namespace Billing.Documents.Ubl;
 
@@ -147,7 +148,9 @@ public sealed class UblInvoiceWriter
         {
             ubl.Start("PaymentTerms");
             var due = invoice.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            ubl.Text("Note", creditNote ? $"Credit to be refunded or set against your next invoice; settled by {due}." : $"Payment due by {due}.");
+            ubl.Text("Note", creditNote
+                ? invoice.IsSettledCreditNote ? CreditNoteSettlementText.Describe(invoice) : $"Credit to be refunded or set against your next invoice; settled by {due}."
+                : $"Payment due by {due}.");
             ubl.End();
         }
     }

@@ -30,8 +30,10 @@ internal sealed class UblTotals
         Net = LineNets.Sum();
         Vat = Breakdown.Sum(b => b.Tax);
         Gross = Net + Vat;
-        Prepaid = Round(invoice.AmountPaid.Amount, decimals);
-        Payable = Round(invoice.AmountDue.Amount, decimals);
+        // A credit note states its whole credit as payable to the buyer; how the seller settled it (set against invoices,
+        // kept as credit) is the seller's bookkeeping, told in the payment terms note, not a prepayment on the credit note.
+        Prepaid = invoice.IsCreditNote ? 0m : Round(invoice.AmountPaid.Amount, decimals);
+        Payable = invoice.IsCreditNote ? Round(invoice.GrossTotal.Amount, decimals) : Round(invoice.AmountDue.Amount, decimals);
         Rounding = Payable - (Gross - Prepaid);
     }
 
