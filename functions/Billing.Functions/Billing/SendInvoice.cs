@@ -1,6 +1,5 @@
 using Billing.Core.Billing;
 using Billing.Core.Messaging;
-using Billing.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -12,9 +11,7 @@ public sealed partial class SendInvoice(InvoiceMailer mailer, ILogger<SendInvoic
     [Function(nameof(SendInvoice))]
     public async Task RunAsync([QueueTrigger("%SEND_INVOICE_QUEUE%")] string message, CancellationToken cancellationToken)
     {
-        var request = BillingJson.Deserialize<SendInvoiceMessage>(message);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.AccountId, nameof(message));
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.InvoiceId, nameof(message));
+        var request = QueueMessageParser.SendInvoice(message);
         var sent = await mailer.SendAsync(request.AccountId, request.InvoiceId, cancellationToken);
         LogOutcome(request.InvoiceId, request.AccountId, sent);
     }

@@ -1,6 +1,5 @@
 using Billing.Core.Billing;
 using Billing.Core.Messaging;
-using Billing.Core.Serialization;
 using Microsoft.Extensions.Options;
 
 namespace Billing.Local.Messaging;
@@ -12,7 +11,7 @@ public sealed class SendInvoiceQueueHandler(InvoiceMailer mailer, IOptions<Queue
 
     public async Task HandleAsync(string messageJson, CancellationToken cancellationToken)
     {
-        var message = BillingJson.Deserialize<SendInvoiceMessage>(messageJson);
+        var message = QueueMessageParser.SendInvoice(messageJson);
         await mailer.SendAsync(message.AccountId, message.InvoiceId, cancellationToken);
     }
 }

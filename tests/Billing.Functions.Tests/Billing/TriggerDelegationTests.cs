@@ -39,7 +39,7 @@ public sealed class TriggerDelegationTests
     }
 
     [Fact]
-    public async Task BillAccount_BillsTheAccountOfTheMessage()
+    public async Task BillAccount_ReadsTheAccountOfTheMessage_AndThrowsWhenItIsMissing()
     {
         var function = new BillAccount(Biller(), NullLogger<BillAccount>.Instance);
 
@@ -62,8 +62,20 @@ public sealed class TriggerDelegationTests
         await _store.DidNotReceiveWithAnyArgs().ReadAsync<Account>(default!, default!, default);
     }
 
+    [Theory]
+    [InlineData("{\"accountId\":\" \",\"billingDate\":\"2026-03-31\"}")]
+    [InlineData("{\"billingDate\":\"2026-03-31\"}")]
+    [InlineData("{\"accountId\":\"acc-7\"}")]
+    public async Task BillAccount_WithoutAnAccountOrDate_ThrowsBeforeBilling(string message)
+    {
+        var function = new BillAccount(Biller(), NullLogger<BillAccount>.Instance);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => function.RunAsync(message, CancellationToken.None));
+        await _store.DidNotReceiveWithAnyArgs().ReadAsync<Account>(default!, default!, default);
+    }
+
     [Fact]
-    public async Task SendInvoice_SendsTheInvoiceOfTheMessage()
+    public async Task SendInvoice_ReadsTheInvoiceOfTheMessage_AndThrowsWhenItIsMissing()
     {
         var mailer = UseCase<InvoiceMailer>();
         var function = new SendInvoice(mailer, NullLogger<SendInvoice>.Instance);
