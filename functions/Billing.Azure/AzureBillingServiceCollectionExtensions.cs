@@ -10,6 +10,8 @@ using Billing.Core.Email;
 using Billing.Core.Events;
 using Billing.Core.Messaging;
 using Billing.Core.Storage;
+using Billing.Documents;
+using Billing.Documents.Reports;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,8 +27,11 @@ public static class AzureBillingServiceCollectionExtensions
     /// Registers the Azure adapters of the Core ports: <see cref="IDocumentStore"/> (Cosmos DB),
     /// <see cref="IBlobStore"/> and <see cref="IWorkQueue"/> (Storage, the <c>AzureWebJobsStorage</c> connection),
     /// <see cref="IEventPublisher"/> (Service Bus topic <c>SERVICEBUS_TOPIC</c>), <see cref="IEmailSender"/> (SendGrid,
-    /// <c>SENDGRID_API_KEY</c>, <c>SENDGRID_HOST</c>), and <see cref="PoisonQueueInspector"/>. Clients are singletons,
-    /// created on first use, so a missing setting fails where it is needed and names the setting.
+    /// <c>SENDGRID_API_KEY</c>, <c>SENDGRID_HOST</c>), the invoice renderer (PDF + UBL), the report formats and
+    /// <see cref="PoisonQueueInspector"/>: the same Core ports as <c>AddLocalBilling</c>, so a use case that resolves on
+    /// one backend resolves on the other. Clients are singletons, created on first use, so a missing setting fails where
+    /// it is needed and names the setting. <c>SERVICEBUS__disabled=true</c> (only where no Service Bus exists: a
+    /// developer's machine, the host tests; infra never sets it) logs each event as a warning instead of publishing it.
     /// </summary>
     public static IServiceCollection AddAzureBilling(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,12 +49,21 @@ public static class AzureBillingServiceCollectionExtensions
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton(_ => new PoisonQueueInspector(StorageClientFactory.CreateQueueService(configuration, QueueMessageEncoding.None)));
 
-        services.AddSingleton(_ => CreateServiceBusClient(configuration));
-        services.AddSingleton(sp => sp.GetRequiredService<ServiceBusClient>().CreateSender(configuration["SERVICEBUS_TOPIC"] is { Length: > 0 } topic ? topic : DefaultTopic));
-        services.AddSingleton<IEventPublisher, ServiceBusEventPublisher>();
+        if (string.Equals(configuration["SERVICEBUS:disabled"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IEventPublisher, LoggingEventPublisher>();
+        }
+        else
+        {
+            services.AddSingleton(_ => CreateServiceBusClient(configuration));
+            services.AddSingleton(sp => sp.GetRequiredService<ServiceBusClient>().CreateSender(configuration["SERVICEBUS_TOPIC"] is { Length: > 0 } topic ? topic : DefaultTopic));
+            services.AddSingleton<IEventPublisher, ServiceBusEventPublisher>();
+        }
 
         services.AddSingleton<ISendGridClient>(_ => CreateSendGridClient(configuration));
         services.AddSingleton<IEmailSender, SendGridEmailSender>();
+        services.AddInvoiceDocuments();
+        services.AddReportDocuments();
         return services;
     }
 

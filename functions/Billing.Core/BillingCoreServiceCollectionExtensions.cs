@@ -38,6 +38,7 @@ public static class BillingCoreServiceCollectionExtensions
         services.AddSingleton<AccountBiller>();
         services.AddSingleton<BillingScheduler>();
         services.AddSingleton<InvoiceMailer>();
+        services.AddSingleton<Messaging.SendInvoiceMessageHandler>();
         services.AddSingleton<Accounts.AccountImporter>();
         services.AddDunning();
         Payments.PaymentsServiceCollectionExtensions.AddPayments(services);

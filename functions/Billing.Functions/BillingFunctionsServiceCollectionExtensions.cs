@@ -1,7 +1,5 @@
 using Billing.Azure;
 using Billing.Core;
-using Billing.Documents;
-using Billing.Documents.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,14 +8,12 @@ namespace Billing.Functions;
 public static class BillingFunctionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Everything the triggers need: the Core use cases, the invoice renderer, the report formats (without them
-    /// <c>SnapshotReports</c> would store snapshots but write no files) and the Azure adapters. Program.cs
-    /// adds only hosting concerns (Application Insights) on top, so tests can build the same graph.
+    /// Everything the triggers need: the Core use cases over the Azure adapters (which bring the invoice renderer and
+    /// the report formats, as <c>AddLocalBilling</c> does for the embedded default). Program.cs adds only hosting
+    /// concerns (Application Insights) on top, so tests can build the same graph.
     /// </summary>
     public static IServiceCollection AddBillingFunctions(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddBillingCore()
-            .AddInvoiceDocuments()
-            .AddReportDocuments()
             .AddAzureBilling(configuration);
 }

@@ -12,6 +12,8 @@ using Billing.Functions.Billing;
 using Billing.Functions.Dunning;
 using Billing.Functions.Payments;
 using Billing.Functions.Reports;
+using Billing.Azure;
+using Billing.Local;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -147,4 +149,42 @@ public sealed class ServiceGraphTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DunningOptions>>().Value);
         Assert.Contains("DUNNING_MAX_BANK_FILE_AGE", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The two backends implement the same Core ports (store, blobs, queue, email, events, renderer, report formats): a use
+    /// case that resolves on the embedded default resolves in Azure. Host machinery (Cosmos and Storage clients, the local
+    /// queue runner) is each backend's own and not compared.
+    /// </summary>
+    [Fact]
+    public void AddAzureBilling_RegistersTheSameCoreServicesAsAddLocalBilling()
+    {
+        var azure = new ServiceCollection().AddAzureBilling(SampleAzureConfiguration());
+        var local = new ServiceCollection().AddLocalBilling(Path.Combine(Path.GetTempPath(), "unused-" + Guid.NewGuid().ToString("N")));
+
+        Assert.Equal(CoreServices(local), CoreServices(azure));
+        Assert.NotEmpty(CoreServices(azure));
+    }
+
+    [Fact]
+    public async Task EventPublisher_WithServiceBusDisabled_LogsInsteadOfPublishing()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddConfiguration(SampleAzureConfiguration())
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["SERVICEBUS:disabled"] = "true" })
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddBillingFunctions(configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<global::Billing.Azure.Events.LoggingEventPublisher>(provider.GetRequiredService<IEventPublisher>());
+        Assert.Null(provider.GetService<global::Azure.Messaging.ServiceBus.ServiceBusClient>());
+    }
+
+    private static List<string> CoreServices(IServiceCollection services) =>
+        services
+            .Select(d => d.ServiceType)
+            .Where(t => t.Assembly == typeof(IDocumentStore).Assembly || t.Assembly == typeof(global::Billing.Documents.DocumentsServiceCollectionExtensions).Assembly)
+            .Select(t => t.FullName!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
 }

@@ -1,22 +1,20 @@
 using Billing.Core.Billing;
 using Billing.Core.Messaging;
-using Billing.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Billing.Functions.Billing;
 
 /// <summary>
-/// Bills one account (a <see cref="BillAccountMessage"/> from the bill-account queue). A message that is not
-/// valid JSON of that shape throws, so after maxDequeueCount attempts it lands in the poison queue.
+/// Bills one account (a <see cref="BillAccountMessage"/> from the bill-account queue). A message that
+/// <see cref="QueueMessageParser"/> rejects throws, so after maxDequeueCount attempts it lands in the poison queue.
 /// </summary>
 public sealed partial class BillAccount(AccountBiller biller, ILogger<BillAccount> logger)
 {
     [Function(nameof(BillAccount))]
     public async Task RunAsync([QueueTrigger("%BILL_ACCOUNT_QUEUE%")] string message, CancellationToken cancellationToken)
     {
-        var request = BillingJson.Deserialize<BillAccountMessage>(message);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.AccountId, nameof(message));
+        var request = QueueMessageParser.BillAccount(message);
         LogBilling(request.AccountId, request.BillingDate);
         var invoices = await biller.BillAsync(request.AccountId, request.BillingDate, cancellationToken);
         LogBilled(request.AccountId, invoices.Count);

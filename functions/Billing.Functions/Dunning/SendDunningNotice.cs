@@ -1,5 +1,5 @@
 using Billing.Core.Dunning;
-using Billing.Core.Serialization;
+using Billing.Core.Messaging;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +7,7 @@ namespace Billing.Functions.Dunning;
 
 /// <summary>
 /// Sends the dunning notices of one <see cref="DunningNoticeMessage"/> from the dunning-notice queue, in one email.
-/// A message that is not valid JSON of that shape throws (→ poison queue); so does every failure of the sender
+/// A message that <see cref="QueueMessageParser"/> rejects throws (→ poison queue); so does every failure of the sender
 /// (email provider, store), so the host retries the message: notices are claimed per (invoice, stage), so a retry
 /// never sends a notice twice. Items another message is sending right now come back as skipped
 /// (<see cref="DunningSkipReason.InFlight"/>), not as an error: that message finishes them.
@@ -17,13 +17,7 @@ public sealed partial class SendDunningNotice(DunningNoticeSender sender, ILogge
     [Function(nameof(SendDunningNotice))]
     public async Task RunAsync([QueueTrigger("%DUNNING_NOTICE_QUEUE%")] string message, CancellationToken cancellationToken)
     {
-        var request = BillingJson.Deserialize<DunningNoticeMessage>(message);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.AccountId, nameof(message));
-        if (request.Items is null || request.Items.Count == 0 || request.Items.Any(i => i is null || string.IsNullOrWhiteSpace(i.InvoiceId)))
-        {
-            throw new ArgumentException("A dunning notice message names at least one invoice and stage.", nameof(message));
-        }
-
+        var request = QueueMessageParser.DunningNotice(message);
         LogSending(request.AccountId, request.RunDate, request.Items.Count);
         var result = await sender.SendAsync(request, cancellationToken);
         LogOutcome(request.AccountId, request.RunDate, result.SentNoticeIds.Count, result.MessageId, result.Skipped.Count);

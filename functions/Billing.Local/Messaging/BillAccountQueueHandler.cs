@@ -1,6 +1,5 @@
 using Billing.Core.Billing;
 using Billing.Core.Messaging;
-using Billing.Core.Serialization;
 using Microsoft.Extensions.Options;
 
 namespace Billing.Local.Messaging;
@@ -12,7 +11,7 @@ public sealed class BillAccountQueueHandler(AccountBiller biller, IOptions<Queue
 
     public async Task HandleAsync(string messageJson, CancellationToken cancellationToken)
     {
-        var message = BillingJson.Deserialize<BillAccountMessage>(messageJson);
+        var message = QueueMessageParser.BillAccount(messageJson);
         await biller.BillAsync(message.AccountId, message.BillingDate, cancellationToken);
     }
 }

@@ -39,7 +39,7 @@ public sealed class TriggerDelegationTests
     }
 
     [Fact]
-    public async Task BillAccount_BillsTheAccountOfTheMessage()
+    public async Task BillAccount_ReadsTheAccountOfTheMessage_AndThrowsWhenItIsMissing()
     {
         var function = new BillAccount(Biller(), NullLogger<BillAccount>.Instance);
 
@@ -62,11 +62,22 @@ public sealed class TriggerDelegationTests
         await _store.DidNotReceiveWithAnyArgs().ReadAsync<Account>(default!, default!, default);
     }
 
-    [Fact]
-    public async Task SendInvoice_SendsTheInvoiceOfTheMessage()
+    [Theory]
+    [InlineData("{\"accountId\":\" \",\"billingDate\":\"2026-03-31\"}")]
+    [InlineData("{\"billingDate\":\"2026-03-31\"}")]
+    [InlineData("{\"accountId\":\"acc-7\"}")]
+    public async Task BillAccount_WithoutAnAccountOrDate_ThrowsBeforeBilling(string message)
     {
-        var mailer = UseCase<InvoiceMailer>();
-        var function = new SendInvoice(mailer, NullLogger<SendInvoice>.Instance);
+        var function = new BillAccount(Biller(), NullLogger<BillAccount>.Instance);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => function.RunAsync(message, CancellationToken.None));
+        await _store.DidNotReceiveWithAnyArgs().ReadAsync<Account>(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task SendInvoice_ReadsTheInvoiceOfTheMessage_AndThrowsWhenItIsMissing()
+    {
+        var function = new SendInvoice(UseCase<SendInvoiceMessageHandler>(), NullLogger<SendInvoice>.Instance);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
             () => function.RunAsync("{\"accountId\":\"acc-7\",\"invoiceId\":\"inv-acc-7-20260301\"}", CancellationToken.None));
@@ -91,12 +102,11 @@ public sealed class TriggerDelegationTests
         };
         _store.ReadAsync<Invoice>("acc-7", invoice.Id, Arg.Any<CancellationToken>())
             .Returns(new Stored<Invoice>(DocumentKey.For<Invoice>("acc-7", invoice.Id), invoice, "e1"));
-        var queue = Substitute.For<IWorkQueue>();
-        var function = new SendInvoice(UseCase<InvoiceMailer>(), queue, Options.Create(new QueueOptions()), _time, NullLogger<SendInvoice>.Instance);
+        var function = new SendInvoice(UseCase<SendInvoiceMessageHandler>(), NullLogger<SendInvoice>.Instance);
 
         await function.RunAsync("{\"accountId\":\"acc-7\",\"invoiceId\":\"inv-acc-7-20260301\"}", CancellationToken.None);
 
-        await queue.Received(1).EnqueueAsync(new QueueOptions().SendInvoice, Arg.Is<SendInvoiceMessage>(m => m.InvoiceId == invoice.Id),
+        await _queue.Received(1).EnqueueAsync(new QueueOptions().SendInvoice, Arg.Is<SendInvoiceMessage>(m => m.InvoiceId == invoice.Id),
             InvoiceMailer.ClaimLease - TimeSpan.FromSeconds(10), Arg.Any<CancellationToken>());
         await _store.DidNotReceiveWithAnyArgs().ReplaceAsync<Invoice>(default!, default!, default!, default!, default);
     }
@@ -104,9 +114,7 @@ public sealed class TriggerDelegationTests
     [Fact]
     public async Task SendInvoice_WithABadMessage_Throws()
     {
-        var mailer = UseCase<InvoiceMailer>();
-
-        await Assert.ThrowsAsync<JsonException>(() => new SendInvoice(mailer, Substitute.For<IWorkQueue>(), Options.Create(new QueueOptions()), _time, NullLogger<SendInvoice>.Instance)
+        await Assert.ThrowsAsync<JsonException>(() => new SendInvoice(UseCase<SendInvoiceMessageHandler>(), NullLogger<SendInvoice>.Instance)
             .RunAsync("{", CancellationToken.None));
     }
 
