@@ -7,7 +7,6 @@ using Billing.Core.Ingestion;
 using Billing.Core.Invoicing;
 using Billing.Core.Messaging;
 using Billing.Core.Payments;
-using Billing.Core.Serialization;
 using Billing.Core.Storage;
 using Billing.Core.Tests.Fakes;
 using Billing.Core.Tests.Ingestion;
@@ -200,16 +199,12 @@ public sealed class MoneySimulation : IDisposable
             default:
                 if (message.Queue == queues.BillAccount)
                 {
-                    var bill = BillingJson.Deserialize<BillAccountMessage>(message.Body);
+                    var bill = QueueMessageParser.BillAccount(message.Body);
                     await _world.Get<AccountBiller>().BillAsync(bill.AccountId, bill.BillingDate);
                 }
                 else if (message.Queue == queues.SendInvoice)
                 {
-                    var send = BillingJson.Deserialize<SendInvoiceMessage>(message.Body);
-                    if (await _world.Get<InvoiceMailer>().SendAsync(send.AccountId, send.InvoiceId) is InvoiceSendOutcome.Deferred deferred)
-                    {
-                        await _queues.EnqueueAsync(queues.SendInvoice, send, deferred.RetryAt - _world.Clock.GetUtcNow());
-                    }
+                    await _world.Get<SendInvoiceMessageHandler>().HandleAsync(message.Body);
                 }
                 else
                 {
