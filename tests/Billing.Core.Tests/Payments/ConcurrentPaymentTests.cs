@@ -161,7 +161,7 @@ public sealed class ConcurrentPaymentTests
         };
 
     private static Party Party(string name) =>
-        new() { LegalName = name, Address = new Accounts.PostalAddress { Street = "Hafenstraße 1", City = "Hamburg", PostalCode = "20457", CountryCode = "DE" } };
+        new() { LegalName = name, Address = new Core.Accounts.PostalAddress { Street = "Hafenstraße 1", City = "Hamburg", PostalCode = "20457", CountryCode = "DE" } };
 
     /// <summary>The first invoice write of each of two ingestions waits until both got there: both matched the same open invoices.</summary>
     private static void BothIngestionsReadBeforeEitherWrites(Fakes.InMemoryDocumentStore store)
