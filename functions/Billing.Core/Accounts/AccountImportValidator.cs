@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Net.Mail;
 using Billing.Core.Billing;
 using Billing.Core.Catalog;
-using Billing.Core.Monetary;
 using Billing.Core.Subscriptions;
+using static Billing.Core.Accounts.ImportFieldChecks;
 
 namespace Billing.Core.Accounts;
 
@@ -125,11 +124,7 @@ internal sealed class AccountImportValidator(DateOnly today, IReadOnlyDictionary
             throw Fail(at, "null is not a subscription.");
         }
 
-        Id(subscription.Id, $"{at}.id");
-        if (subscription.AccountId != account.Id)
-        {
-            throw Fail($"{at}.accountId", $"'{subscription.AccountId}' must be the enclosing account '{account.Id}'.");
-        }
+        OwnedBy(account, subscription.Id, subscription.AccountId, at);
 
         Quantity(subscription.Quantity, $"{at}.quantity");
         Date(subscription.StartDate, $"{at}.startDate");
@@ -195,11 +190,7 @@ internal sealed class AccountImportValidator(DateOnly today, IReadOnlyDictionary
             throw Fail(at, "null is not a charge.");
         }
 
-        Id(charge.Id, $"{at}.id");
-        if (charge.AccountId != account.Id)
-        {
-            throw Fail($"{at}.accountId", $"'{charge.AccountId}' must be the enclosing account '{account.Id}'.");
-        }
+        OwnedBy(account, charge.Id, charge.AccountId, at);
 
         Date(charge.Date, $"{at}.date");
         Text(charge.Description, $"{at}.description", AccountImportRules.MaxDescriptionLength);
@@ -216,6 +207,16 @@ internal sealed class AccountImportValidator(DateOnly today, IReadOnlyDictionary
 
         Price(charge.UnitPrice, $"{at}.unitPrice.amount");
         return charge;
+    }
+
+    /// <summary>A subscription's or charge's own id, and the enclosing account as its owner.</summary>
+    private static void OwnedBy(Account account, string? id, string? accountId, string at)
+    {
+        Id(id, $"{at}.id");
+        if (accountId != account.Id)
+        {
+            throw Fail($"{at}.accountId", $"'{accountId}' must be the enclosing account '{account.Id}'.");
+        }
     }
 
     private void PlanFor(string? planId, Account account, string at)
@@ -239,111 +240,4 @@ internal sealed class AccountImportValidator(DateOnly today, IReadOnlyDictionary
             throw Fail(at, $"{date:yyyy-MM-dd} is out of range: expected {AccountImportRules.EarliestDate:yyyy-MM-dd} to {latest:yyyy-MM-dd} (today + {AccountImportRules.MaxYearsAhead} years).");
         }
     }
-
-    private static void Price(Money price, string at)
-    {
-        var amount = price.Amount;
-        if (amount < 0 || amount > AccountImportRules.MaxUnitPrice)
-        {
-            throw Fail(at, string.Create(CultureInfo.InvariantCulture, $"{amount} is out of range: expected 0 to {AccountImportRules.MaxUnitPrice:N0}."));
-        }
-
-        if (decimal.Round(amount, price.Currency.MinorUnits) != amount)
-        {
-            throw Fail(at, string.Create(CultureInfo.InvariantCulture,
-                $"{amount} is finer than the minor unit of {price.Currency.Code}: expected at most {price.Currency.MinorUnits} decimals."));
-        }
-    }
-
-    private static void Quantity(int quantity, string at)
-    {
-        if (quantity is < 1 or > AccountImportRules.MaxQuantity)
-        {
-            throw Fail(at, string.Create(CultureInfo.InvariantCulture, $"{quantity} is out of range: expected 1 to {AccountImportRules.MaxQuantity:N0}."));
-        }
-    }
-
-    private static void Id(string? id, string at)
-    {
-        if (id is not { Length: > 0 and <= AccountImportRules.MaxIdLength } || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-        {
-            throw Fail(at, $"'{id}' is not an id: expected 1-{AccountImportRules.MaxIdLength} of A-Z a-z 0-9 - _ .");
-        }
-    }
-
-    private static void Text(string? text, string at, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > maxLength)
-        {
-            throw Fail(at, $"{(string.IsNullOrWhiteSpace(text) ? "empty" : $"{text.Length} characters long")}: expected 1-{maxLength} characters.");
-        }
-    }
-
-    private static void OptionalText(string? text, string at, int maxLength)
-    {
-        if (text is not null)
-        {
-            Text(text, at, maxLength);
-        }
-    }
-
-    private static void Emails(IReadOnlyList<string> emails, string at)
-    {
-        if (emails.Count is 0 or > AccountImportRules.MaxBillingEmails)
-        {
-            throw Fail(at, $"{emails.Count} addresses: expected 1-{AccountImportRules.MaxBillingEmails}.");
-        }
-
-        for (var i = 0; i < emails.Count; i++)
-        {
-            if (emails[i] is not { Length: <= 254 } email || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email.Trim() || parsed.DisplayName.Length > 0)
-            {
-                throw Fail($"{at}[{i}]", $"'{emails[i]}' is not an email address: expected e.g. billing@example.com.");
-            }
-        }
-    }
-
-    private static void Address(PostalAddress? address, string at)
-    {
-        if (address is null)
-        {
-            throw Fail(at, "missing: expected street, city, postalCode and countryCode.");
-        }
-
-        Text(address.Street, $"{at}.street", AccountImportRules.MaxTextLength);
-        OptionalText(address.AdditionalLine, $"{at}.additionalLine", AccountImportRules.MaxTextLength);
-        Text(address.City, $"{at}.city", AccountImportRules.MaxTextLength);
-        if (address.PostalCode is null || address.PostalCode.Length > 20)
-        {
-            throw Fail($"{at}.postalCode", "expected a postal code of at most 20 characters (\"\" where the country has none).");
-        }
-
-        if (!CountryCodes.IsAssigned(address.CountryCode))
-        {
-            throw Fail($"{at}.countryCode", $"'{address.CountryCode}' is not an ISO 3166-1 alpha-2 country code: expected two upper-case letters such as DE or FR.");
-        }
-    }
-
-    private static void Unique(Dictionary<string, int> seen, string id, int index, string at, string what, string list)
-    {
-        if (!seen.TryAdd(id, index))
-        {
-            throw Fail(at, $"{what} '{id}' appears twice (also {list}[{seen[id]}]): every {what} must be unique.");
-        }
-    }
-
-    /// <summary>The domain type's own checks, after the import rules: their message is named by <paramref name="at"/>.</summary>
-    private static T Safely<T>(string at, Func<T> validate)
-    {
-        try
-        {
-            return validate();
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            throw Fail(at, e.Message);
-        }
-    }
-
-    private static AccountImportException Fail(string at, string message) => new($"{at}: {message}");
 }
