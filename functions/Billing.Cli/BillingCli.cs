@@ -16,12 +16,17 @@ namespace Billing.Cli;
 /// </summary>
 public static class BillingCli
 {
-    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default) =>
+        RunAsync(args, console, TimeProvider.System, cancellationToken);
+
+    /// <summary>Runs the command line with <paramref name="clock"/> as "today" (tests pass a fixed clock).</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(clock);
         var globals = new GlobalOptions();
-        var root = CreateRootCommand(globals, console);
+        var root = CreateRootCommand(globals, console, clock);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -48,11 +53,11 @@ public static class BillingCli
     }
 
     /// <summary>The command tree; each command lives in its own class under <c>Commands/</c>.</summary>
-    public static RootCommand CreateRootCommand(GlobalOptions globals, CliConsole console)
+    public static RootCommand CreateRootCommand(GlobalOptions globals, CliConsole console, TimeProvider? clock = null)
     {
         var root = new RootCommand("billing: the BillingFunctions pipeline on one machine (SQLite + folders), or against Azure.");
         globals.AddTo(root);
-        var context = new CliContext(globals, console);
+        var context = new CliContext(globals, console, clock ?? TimeProvider.System);
         root.Add(DemoCommand.Create(context));
         root.Add(RunCommand.Create(context));
         root.Add(InvoicesCommand.Create(context));

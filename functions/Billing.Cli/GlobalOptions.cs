@@ -46,9 +46,9 @@ public sealed class GlobalOptions
     }
 
     /// <summary>The host settings these options select.</summary>
-    public CliHostOptions HostOptions(ParseResult parse)
+    public CliHostOptions HostOptions(ParseResult parse, DataFolderAccess access = DataFolderAccess.Write)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return new CliHostOptions(parse.GetRequiredValue(Data), parse.GetValue(Backend), parse.GetValue(Verbose));
+        return new CliHostOptions(parse.GetRequiredValue(Data), parse.GetValue(Backend), parse.GetValue(Verbose)) { Access = access };
     }
 }

@@ -23,10 +23,14 @@ public static class LocalBillingServiceCollectionExtensions
     /// <c>send-invoice</c> and <c>dunning-notice</c> handlers and the scheduled jobs, which run in this order:
     /// billing, dunning, reports. Call <c>AddBillingCore()</c> too for the use cases.
     /// </summary>
-    public static IServiceCollection AddLocalBilling(this IServiceCollection services, string dataDirectory)
+    public static IServiceCollection AddLocalBilling(this IServiceCollection services, string dataDirectory) =>
+        services.AddLocalBilling(new LocalDataDirectory(dataDirectory));
+
+    /// <summary>As <see cref="AddLocalBilling(IServiceCollection, string)"/>, on a folder already opened (read-only or not).</summary>
+    public static IServiceCollection AddLocalBilling(this IServiceCollection services, LocalDataDirectory data)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton(new LocalDataDirectory(dataDirectory));
+        services.AddSingleton(data);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LocalDatabase>();
         services.AddSingleton<IDocumentStore, SqliteDocumentStore>();

@@ -3,18 +3,34 @@ namespace Billing.Local;
 /// <summary>
 /// The folder the embedded default keeps everything in: <c>billing.db</c> (documents and queues),
 /// <c>blobs/</c> (one folder per container), <c>outbox/</c> (.eml files), <c>events.jsonl</c> and
-/// <c>settings.json</c>. The folder is created when it does not exist.
+/// <c>settings.json</c>. The constructor creates the folder when it does not exist; <see cref="OpenReadOnly"/> creates
+/// nothing, and the database of a read-only folder is opened read-only (reading never needs write access).
 /// </summary>
 public sealed class LocalDataDirectory
 {
     public LocalDataDirectory(string root)
+        : this(root, readOnly: false)
+    {
+    }
+
+    private LocalDataDirectory(string root, bool readOnly)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         Root = Path.GetFullPath(root);
-        Directory.CreateDirectory(Root);
+        IsReadOnly = readOnly;
+        if (!readOnly)
+        {
+            Directory.CreateDirectory(Root);
+        }
     }
 
     public string Root { get; }
+
+    /// <summary>True when this process only reads the folder: nothing is created in it and <c>billing.db</c> is opened read-only.</summary>
+    public bool IsReadOnly { get; }
+
+    /// <summary>The folder at <paramref name="root"/> for reading only; it is not created.</summary>
+    public static LocalDataDirectory OpenReadOnly(string root) => new(root, readOnly: true);
 
     /// <summary>The SQLite database holding the documents, the work queues and the poison messages.</summary>
     public string Database => Path.Combine(Root, "billing.db");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Billing.Cli.Hosting;
 using Billing.Core.Accounts;
 using Billing.Core.Billing;
 using Billing.Core.Dunning;
@@ -9,7 +10,8 @@ namespace Billing.Cli.Commands;
 
 /// <summary>
 /// <c>billing accounts import FILE</c>: plans, accounts, subscriptions and one-off charges from a JSON file in
-/// the <see cref="AccountImportFile"/> format. The whole file is checked first; a bad file changes nothing.
+/// the <see cref="AccountImportFile"/> format. The whole file is held to <see cref="AccountImportRules"/> first; a bad file
+/// changes nothing (not even the data folder it would have created).
 /// <c>billing accounts pause ID [--until DATE]</c> and <c>billing accounts resume ID</c>: hold dunning off an account.
 /// </summary>
 public static class AccountsCommand
@@ -27,14 +29,32 @@ public static class AccountsCommand
                 throw new CliUsageException($"file '{path}' does not exist");
             }
 
+            var name = Path.GetFileName(path);
             AccountImportFile parsed;
             await using (var stream = File.OpenRead(path))
             {
-                parsed = AccountImporter.Parse(stream, Path.GetFileName(path));
+                parsed = AccountImporter.Parse(stream, name);
             }
 
-            await using var services = context.BuildServices(parse);
-            var (plans, accounts, subscriptions, charges) = await services.GetRequiredService<AccountImporter>().ImportAsync(parsed, cancellationToken);
+            var folder = Path.GetFullPath(parse.GetRequiredValue(context.Globals.Data));
+            var created = parse.GetValue(context.Globals.Backend) == BillingBackend.Local && !Directory.Exists(folder);
+            int plans, accounts, subscriptions, charges;
+            try
+            {
+                await using var services = context.BuildServices(parse, access: DataFolderAccess.Create);
+                (plans, accounts, subscriptions, charges) = await services.GetRequiredService<AccountImporter>().ImportAsync(parsed, cancellationToken);
+            }
+            catch (AccountImportException e)
+            {
+                // Nothing was imported: a folder this command created for the import goes again.
+                if (created)
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+
+                throw new AccountImportException($"{name}: {e.Message}", e);
+            }
+
             context.Console.WriteLine($"Imported {plans} plans, {accounts} accounts, {subscriptions} subscriptions, {charges} one-off charges from {path}");
             return ExitCodes.Success;
         });

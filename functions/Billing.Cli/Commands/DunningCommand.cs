@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Billing.Cli.Hosting;
 using Billing.Cli.Output;
 using Billing.Core.Accounts;
 using Billing.Core.Dunning;
@@ -27,7 +28,7 @@ public static class DunningCommand
 
     private static Command Run(CliContext context)
     {
-        var at = DateOption.Create("--at", "The date to run dunning as of (default: today, UTC)", () => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+        var at = DateOption.Create("--at", "The date to run dunning as of (default: today, UTC)", () => context.Today);
         var dryRun = new Option<bool>("--dry-run") { Description = "Only show what would be sent: enqueue and send nothing (also with --backend azure)" };
         var json = new Option<bool>("--json") { Description = "Print the run report and the notices sent as JSON" };
         var command = new Command("run", "Send the dunning notices due as of a date (or, with --dry-run, show them)") { at, dryRun, json };
@@ -79,7 +80,7 @@ public static class DunningCommand
         var command = new Command("list", "List the dunning notices sent, oldest first") { account, all, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var services = context.BuildServices(parse);
+            await using var services = context.BuildServices(parse, access: DataFolderAccess.Read);
             var accountId = parse.GetValue(account);
             if (accountId is not null && await services.GetRequiredService<IDocumentStore>().ReadAsync<Account>(accountId, accountId, cancellationToken) is null)
             {

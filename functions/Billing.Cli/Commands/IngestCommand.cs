@@ -54,7 +54,7 @@ public static class IngestCommand
             if (report.Outcome == IngestionOutcome.Quarantined)
             {
                 context.Console.Error.WriteLine(
-                    $"billing: error: {Path.GetFileName(path)} is malformed at {report.ErrorPosition ?? "an unknown position"}: {Flat(report.Error)}; "
+                    $"billing: error: {Path.GetFileName(path)} is malformed at {report.ErrorPosition ?? "an unknown position"}: {Reason(report)}; "
                     + $"{(dry ? "nothing was stored" : $"quarantined as {report.StoredPath}")}, nothing applied");
                 return ExitCodes.Usage;
             }
@@ -90,5 +90,12 @@ public static class IngestCommand
             : $"File stored as {storedFile} (report beside it: .report.json, .report.txt)");
     }
 
-    private static string Flat(string? text) => (text ?? "unreadable").ReplaceLineEndings(" ");
+    /// <summary>The error without the position it starts with (the line names the position once).</summary>
+    private static string Reason(BankFileIngestionReport report)
+    {
+        var error = (report.Error ?? "unreadable").ReplaceLineEndings(" ");
+        return report.ErrorPosition is { Length: > 0 } position && error.StartsWith($"{position}: ", StringComparison.Ordinal)
+            ? error[(position.Length + 2)..]
+            : error;
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Billing.Cli.Hosting;
 using Billing.Core.Dunning;
 using Billing.Core.Invoicing;
 using Billing.Core.Serialization;
@@ -38,7 +39,7 @@ public static class InvoicesCommand
         var list = new Command("list", "List invoices") { status, json };
         list.SetAction(async (parse, cancellationToken) =>
         {
-            await using var services = context.BuildServices(parse);
+            await using var services = context.BuildServices(parse, access: DataFolderAccess.Read);
             var containers = services.GetRequiredService<IOptions<BlobContainerOptions>>().Value;
             var wanted = parse.GetValue(status);
             var items = new List<InvoiceListItem>();

@@ -33,7 +33,7 @@ public static class PoisonCommand
         var command = new Command("list", "List poisoned messages with their error (Azure: up to 32 per queue)") { queue, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var services = context.BuildServices(parse);
+            await using var services = context.BuildServices(parse, access: DataFolderAccess.Read);
             var only = parse.GetValue(queue) is { } wanted ? KnownQueue(services, wanted) : null;
             var queues = only is null ? QueuesOf(services) : [only];
             var items = new List<PoisonListItem>();

@@ -22,7 +22,7 @@ public static class ReportCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var at = DateOption.Create("--at", "The date the reports are as of (default: today, UTC)", () => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+        var at = DateOption.Create("--at", "The date the reports are as of (default: today, UTC)", () => context.Today);
         var json = new Option<bool>("--json") { Description = "Print the publication (every report, its key figures and files) as JSON" };
         var command = new Command("report", "Write the reports as of a date and print their key figures") { at, json };
         command.SetAction(async (parse, cancellationToken) =>

@@ -13,7 +13,8 @@ namespace Billing.Cli.Hosting;
 /// <summary>
 /// The CLI's composition root: the service provider of one data folder and backend, with the Core use cases
 /// (<c>AddBillingCore()</c>) over the backend's adapters (<c>AddLocalBilling()</c> or <c>AddAzureBilling()</c>).
-/// Configuration is <c>settings.json</c> of the data folder plus environment variables.
+/// Configuration is <c>settings.json</c> of the data folder plus environment variables. The folder is opened as
+/// <see cref="CliHostOptions.Access"/> allows (<see cref="DataFolder"/>) before anything is written.
 /// </summary>
 public static class CliHost
 {
@@ -22,7 +23,10 @@ public static class CliHost
     public static ServiceProvider Build(CliHostOptions options, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var data = new LocalDataDirectory(options.DataDirectory);
+        // With Azure the folder only holds settings.json: it is read when it is there, never created.
+        var data = options.Backend == BillingBackend.Azure
+            ? LocalDataDirectory.OpenReadOnly(options.DataDirectory)
+            : DataFolder.Open(options.DataDirectory, options.Access);
         var configuration = LocalSettings.Load(data);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -41,7 +45,7 @@ public static class CliHost
         }
         else
         {
-            services.AddLocalBilling(data.Root);
+            services.AddLocalBilling(data);
         }
 
         configure?.Invoke(services);

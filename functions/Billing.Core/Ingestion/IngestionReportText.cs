@@ -19,7 +19,9 @@ public static class IngestionReportText
 
         if (report.Error is not null)
         {
-            text.AppendLine($"  error at {report.ErrorPosition ?? "?"}: {report.Error}");
+            // The parsers' messages start with the position already: name it once.
+            var position = report.ErrorPosition is { Length: > 0 } p && !report.Error.StartsWith(p, StringComparison.Ordinal) ? $"{p}: " : "";
+            text.AppendLine($"  error: {position}{report.Error}");
         }
 
         text.AppendLine($"  statements: {report.Statements}, entries: {report.Entries}");

@@ -23,9 +23,7 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
             reader.Read();
             if (string.Equals(name, "amount", StringComparison.OrdinalIgnoreCase))
             {
-                amount = reader.TokenType == JsonTokenType.String
-                    ? decimal.Parse(reader.GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture)
-                    : reader.GetDecimal();
+                amount = ReadAmount(ref reader);
             }
             else if (string.Equals(name, "currency", StringComparison.OrdinalIgnoreCase))
             {
@@ -42,7 +40,25 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
             throw new JsonException("A money object needs both 'amount' and 'currency'.");
         }
 
-        return new Money(amount.Value, Currency.FromCode(currency));
+        return Currency.TryFromCode(currency, out var known)
+            ? new Money(amount.Value, known)
+            : throw new JsonException($"currency '{currency}' is not a supported ISO 4217 currency code.");
+    }
+
+    /// <summary>A decimal string ("49.00") or a JSON number; "forty", "NaN", "1e30" or an amount beyond decimal's range is a <see cref="JsonException"/>.</summary>
+    private static decimal ReadAmount(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            var text = reader.GetString();
+            return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : throw new JsonException($"amount '{text}' is not a decimal number: expected a string such as \"49.00\".");
+        }
+
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var number)
+            ? number
+            : throw new JsonException($"amount is not a decimal number: expected a string such as \"49.00\".");
     }
 
     public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options)

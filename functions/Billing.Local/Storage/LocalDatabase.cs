@@ -9,29 +9,41 @@ namespace Billing.Local.Storage;
 /// caching its prepared commands, so an operation costs one statement and not an open. Every operation
 /// rents a connection for its own duration: concurrent callers never share one, and a streaming query
 /// holds its connection until the enumeration ends. A write batch (<see cref="BeginWriteBatch"/>) holds one connection
-/// and one transaction for its flow until it ends.
+/// and one transaction for its flow until it ends. On a read-only <see cref="LocalDataDirectory"/> every connection is
+/// opened read-only and the schema is not touched; when SQLite cannot even create the WAL index beside the file (a
+/// folder this user may not write), the file is opened as immutable, which is safe because nobody can write it either.
 /// </summary>
 public sealed class LocalDatabase : IDisposable
 {
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly ConcurrentBag<PooledConnection> _idle = [];
     private readonly AsyncLocal<WriteBatch?> _batch = new();
-    private readonly string _connectionString;
+    private readonly LocalDataDirectory _data;
+    private string _connectionString;
     private bool _disposed;
 
     public LocalDatabase(LocalDataDirectory data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        _connectionString = new SqliteConnectionStringBuilder
+        _data = data;
+        _connectionString = ConnectionString(data.Database, data.IsReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate);
+        if (!data.IsReadOnly)
         {
-            DataSource = data.Database,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
-        }.ToString();
-        using var connection = Rent();
-        connection.Execute(LocalSchema.Create);
+            using var connection = Rent();
+            connection.Execute(LocalSchema.Create);
+        }
     }
+
+    /// <summary>True when every connection is read-only (a write fails with SQLite's "readonly database" error).</summary>
+    public bool IsReadOnly => _data.IsReadOnly;
+
+    private static string ConnectionString(string dataSource, SqliteOpenMode mode) => new SqliteConnectionStringBuilder
+    {
+        DataSource = dataSource,
+        Mode = mode,
+        Pooling = false,
+        DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+    }.ToString();
 
     /// <summary>Hands out an open connection; disposing the lease returns it to the pool.</summary>
     internal ConnectionLease Rent()
@@ -133,12 +145,41 @@ public sealed class LocalDatabase : IDisposable
 
     private PooledConnection Open()
     {
+        if (_data.IsReadOnly)
+        {
+            return OpenReadOnly();
+        }
+
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         var pooled = new PooledConnection(connection);
         pooled.Execute($"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA foreign_keys=OFF;");
         return pooled;
     }
+
+    /// <summary>A read-only connection; in a folder SQLite cannot write its WAL index to, the file is opened immutable instead.</summary>
+    private PooledConnection OpenReadOnly()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            var pooled = new PooledConnection(connection);
+            pooled.Execute($"PRAGMA busy_timeout={BusyTimeoutMilliseconds};");
+            pooled.Execute("SELECT count(*) FROM sqlite_master;");
+            return pooled;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SQLiteReadOnly or SQLiteCantOpen && !_connectionString.Contains("immutable=1", StringComparison.Ordinal))
+        {
+            connection.Dispose();
+            _connectionString = ConnectionString($"{new Uri(_data.Database).AbsoluteUri}?immutable=1", SqliteOpenMode.ReadOnly);
+            return OpenReadOnly();
+        }
+    }
+
+    private const int SQLiteReadOnly = 8;
+
+    private const int SQLiteCantOpen = 14;
 
     public void Dispose()
     {

@@ -103,7 +103,7 @@ public sealed class AccountsCommandTests
     [InlineData("resume")]
     public async Task PauseOrResume_UnknownAccount_ExitsTwoWithOneLine(string verb)
     {
-        var result = await CliRun.RunAsync("accounts", verb, "nobody", "--data", CliRun.NewDataDirectory());
+        var result = await CliRun.RunAsync("accounts", verb, "nobody", "--data", await ImportedData.CreateAsync());
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no account has the id 'nobody'", Assert.Single(result.ErrorLines), StringComparison.Ordinal);

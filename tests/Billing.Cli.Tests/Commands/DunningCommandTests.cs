@@ -130,7 +130,7 @@ public sealed class DunningCommandTests
     [Fact]
     public async Task List_UnknownAccount_ExitsTwoWithOneLine()
     {
-        var result = await CliRun.RunAsync("dunning", "list", "--account", "nobody", "--data", CliRun.NewDataDirectory());
+        var result = await CliRun.RunAsync("dunning", "list", "--account", "nobody", "--data", await ImportedData.CreateAsync());
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no account has the id 'nobody'", Assert.Single(result.ErrorLines), StringComparison.Ordinal);

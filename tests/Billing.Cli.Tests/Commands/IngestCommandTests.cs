@@ -98,6 +98,9 @@ public sealed class IngestCommandTests
         Assert.Equal(2, result.ExitCode);
         var error = Assert.Single(result.ErrorLines);
         Assert.StartsWith("billing: error: broken.sta is malformed at ", error, StringComparison.Ordinal);
+        var position = error["billing: error: broken.sta is malformed at ".Length..].Split(": ")[0];
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(error, System.Text.RegularExpressions.Regex.Escape(position)));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Out, System.Text.RegularExpressions.Regex.Escape(position)));
         Assert.Contains("quarantined as quarantine/", error, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(Path.Combine(data, "blobs", "bank-files", "quarantine"), "*-broken.sta", SearchOption.AllDirectories));
     }

@@ -29,7 +29,7 @@ public sealed class PoisonCommandTests
     [Fact]
     public async Task List_NothingPoisoned_SaysSo()
     {
-        var result = await CliRun.RunAsync("poison", "list", "--data", CliRun.NewDataDirectory());
+        var result = await CliRun.RunAsync("poison", "list", "--data", await ImportedData.CreateAsync());
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("0 poisoned messages", result.Out, StringComparison.Ordinal);

@@ -64,7 +64,7 @@ public sealed class SuspenseCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("1 applied, 0 already resolved, 1 rejected", result.Out, StringComparison.Ordinal);
         var error = Assert.Single(result.ErrorLines);
-        Assert.Equal("billing: error: decisions.csv line 3: expected an existing invoice number, found 'INV-2099-999999'", error);
+        Assert.Equal("billing: error: decisions.csv: 1 of 2 lines rejected, nothing applied from them: line 3: expected an existing invoice number, found 'INV-2099-999999'", error);
         var paid = (await IngestCommandTests.InvoicesAsync(data))["acct-00002"];
         Assert.Equal("paid", paid.GetProperty("status").GetString());
         Assert.Equal("387.50", paid.GetProperty("amountPaid").GetString());

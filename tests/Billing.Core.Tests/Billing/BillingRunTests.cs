@@ -173,7 +173,7 @@ public sealed class BillingRunTests
 
         var error = await Assert.ThrowsAsync<AccountImportException>(() => world.ImportAsync(s_plans, Customers()[0], bad));
 
-        Assert.Equal("accounts[1].subscriptions[0]: plan 'nope' does not exist.", error.Message);
+        Assert.Equal("accounts[1].subscriptions[0].planId: plan 'nope' does not exist (neither in this file nor stored).", error.Message);
         Assert.Equal(0, world.Store.Count);
     }
 
