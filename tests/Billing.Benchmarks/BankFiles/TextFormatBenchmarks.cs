@@ -28,7 +28,7 @@ public class TextFormatBenchmarks
         var count = 0;
         foreach (var e in BankFileReader.ReadEvents(new MemoryStream(file)))
         {
-            if (e.Kind == BankFileEventKind.Entry)
+            if (e is BankFileEvent.EntryRead)
             {
                 count++;
             }
