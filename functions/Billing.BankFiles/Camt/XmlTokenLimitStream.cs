@@ -12,7 +12,7 @@ namespace Billing.BankFiles.Camt;
 /// Works on bytes, so it needs an ASCII-compatible encoding (UTF-8, ISO-8859-x, Windows-125x: every camt file seen);
 /// a UTF-16 document (BOM FF FE or FE FF) is passed through unchecked and left to the reader's own limits.
 /// </summary>
-internal sealed class XmlTokenLimitStream(Stream inner, int limit) : Stream
+internal sealed class XmlTokenLimitStream(Stream inner, int limit) : Text.ForwardOnlyStream
 {
     private enum State
     {
@@ -40,22 +40,6 @@ internal sealed class XmlTokenLimitStream(Stream inner, int limit) : Stream
 
     /// <summary>The 1-based line the stream has been read up to (the reader reads ahead by its buffer).</summary>
     public int Line => _line;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -217,14 +201,4 @@ internal sealed class XmlTokenLimitStream(Stream inner, int limit) : Stream
                 string.Create(CultureInfo.InvariantCulture, $"XML {what} longer than the limit of {limit} bytes"));
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
