@@ -49,6 +49,29 @@ public sealed class BankFile
         _ => "nacha",
     };
 
+    /// <summary>The file as the event stream it was read from, so one writer serves both APIs.</summary>
+    internal IEnumerable<BankFileEvent> Events()
+    {
+        yield return new BankFileEvent.FileStarted(Format, FormatVersion);
+        foreach (var statement in _statements)
+        {
+            yield return new BankFileEvent.StatementStarted(Format, statement);
+            foreach (var entry in statement._entries)
+            {
+                yield return new BankFileEvent.EntryRead(Format, statement, entry);
+            }
+
+            yield return new BankFileEvent.StatementCompleted(Format, statement);
+        }
+
+        foreach (var entry in _achEntries)
+        {
+            yield return new BankFileEvent.AchEntryRead(entry);
+        }
+
+        yield return new BankFileEvent.FileCompleted(Format, FormatVersion, _warnings) { Bai2File = Bai2File, AchBatchCount = AchBatchCount };
+    }
+
     internal readonly List<BankStatement> _statements = [];
     internal readonly List<AchEntry> _achEntries = [];
     internal readonly List<string> _warnings = [];

@@ -31,25 +31,25 @@ public static class BankFileReader
         BankFile? file = null;
         foreach (var e in ReadEvents(stream, options))
         {
-            switch (e.Kind)
+            switch (e)
             {
-                case BankFileEventKind.FileStarted:
-                    file = new BankFile(e.Format, e.FormatVersion);
+                case BankFileEvent.FileStarted started:
+                    file = new BankFile(started.Format, started.FormatVersion);
                     break;
-                case BankFileEventKind.StatementStarted:
-                    file!._statements.Add(e.Statement!);
+                case BankFileEvent.StatementStarted started:
+                    file!._statements.Add(started.Statement);
                     break;
-                case BankFileEventKind.Entry:
-                    e.Statement!._entries.Add(e.Entry!);
+                case BankFileEvent.EntryRead read:
+                    read.Statement._entries.Add(read.Entry);
                     break;
-                case BankFileEventKind.AchEntry:
-                    file!._achEntries.Add(e.AchEntry!);
+                case BankFileEvent.AchEntryRead read:
+                    file!._achEntries.Add(read.Entry);
                     break;
-                case BankFileEventKind.FileCompleted:
-                    file!._warnings.AddRange(e.Warnings);
-                    file.Bai2File = e.Bai2File;
-                    file.AchBatchCount = e.AchBatchCount;
-                    file.FormatVersion = e.FormatVersion ?? file.FormatVersion;
+                case BankFileEvent.FileCompleted completed:
+                    file!._warnings.AddRange(completed.Warnings);
+                    file.Bai2File = completed.Bai2File;
+                    file.AchBatchCount = completed.AchBatchCount;
+                    file.FormatVersion = completed.FormatVersion ?? file.FormatVersion;
                     break;
             }
         }
@@ -62,15 +62,15 @@ public static class BankFileReader
     {
         foreach (var e in ReadEvents(stream, options))
         {
-            if (e.Kind == BankFileEventKind.StatementCompleted)
+            if (e is BankFileEvent.StatementCompleted completed)
             {
-                yield return e.Statement!;
+                yield return completed.Statement;
             }
         }
     }
 
     /// <summary>
-    /// Streams the file as events (see <see cref="BankFileEventKind"/>). The stream is read forward once and is not disposed.
+    /// Streams the file as events (see <see cref="BankFileEvent"/>). The stream is read forward once and is not disposed.
     /// </summary>
     public static IEnumerable<BankFileEvent> ReadEvents(Stream stream, BankFileReaderOptions? options = null)
     {
@@ -86,7 +86,26 @@ public static class BankFileReader
         return FormatDetector.Detect(text, (options ?? BankFileReaderOptions.Default).CsvProfiles, out _);
     }
 
-    private static IEnumerable<BankFileEvent> ReadEventsCore(Stream stream, BankFileReaderOptions options)
+    /// <summary>
+    /// The CSV mapping for the export at the start of <paramref name="stream"/>: the configured profile that matches its
+    /// header (confidence "configured"), else the inferred one with how sure it is, or the refusal naming the candidates.
+    /// Content that is not CSV is a <see cref="BankFileFormatException"/> saying what it is.
+    /// </summary>
+    public static CsvInference DescribeCsv(Stream stream, BankFileReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= BankFileReaderOptions.Default;
+        var (_, _, _, _, sniff) = Sniff(stream);
+        var format = FormatDetector.Detect(sniff, options.CsvProfiles, inferCsv: true, out var profile, out var inference);
+        if (format != BankFileFormat.Csv)
+        {
+            throw new BankFileFormatException("line 1", format is { } other ? $"not a CSV export: this is {BankFile.NameOf(other)}" : "not a CSV export with a header row");
+        }
+
+        return inference ?? CsvInference.Inferred(profile!, "configured", $"matches the profile \"{profile!.Name}\"");
+    }
+
+    private static (byte[] Prefix, int Length, Encoding Encoding, int Bom, string Text) Sniff(Stream stream)
     {
         var prefix = new byte[SniffLength];
         var length = 0;
@@ -97,9 +116,18 @@ public static class BankFileReader
         }
 
         var (encoding, bom) = TextEncodingDetector.Detect(prefix.AsSpan(0, length), length < prefix.Length);
-        var sniff = encoding.GetString(prefix, bom, Math.Min(length - bom, 8192 * 2));
-        var format = FormatDetector.Detect(sniff, options.CsvProfiles, out var csvProfile)
-            ?? throw new BankFileFormatException("line 1", "unrecognised content: expected ISO 20022 XML, BAI2, MT940/MT942, NACHA or a CSV export matching a known profile");
+        return (prefix, length, encoding, bom, encoding.GetString(prefix, bom, Math.Min(length - bom, 8192 * 2)));
+    }
+
+    private static IEnumerable<BankFileEvent> ReadEventsCore(Stream stream, BankFileReaderOptions options)
+    {
+        var (prefix, length, encoding, bom, sniff) = Sniff(stream);
+        var format = FormatDetector.Detect(sniff, options.CsvProfiles, options.InferCsvProfiles, out var csvProfile, out var inference)
+            ?? throw new BankFileFormatException("line 1", "unrecognised content: expected ISO 20022 XML, BAI2, MT940/MT942, NACHA or a CSV export with a header row");
+        if (format == BankFileFormat.Csv && csvProfile is null)
+        {
+            throw new BankFileFormatException("CSV header", $"cannot read this CSV export: {inference!.Description}; write a profile (billing bankfile profile FILE) and pass it with --profile");
+        }
 
         var source = new PrefixedStream(prefix, length, stream, ownsRest: false);
         if (format is BankFileFormat.Camt052 or BankFileFormat.Camt053 or BankFileFormat.Camt054)
@@ -110,7 +138,7 @@ public static class BankFileReader
         if (format == BankFileFormat.Csv)
         {
             var csvEncoding = csvProfile!.Encoding ?? encoding;
-            return new CsvStatementParser(Lines(source, csvEncoding, bom, options), csvProfile, options).Parse();
+            return new CsvStatementParser(Lines(source, csvEncoding, bom, options), csvProfile!, options, inference).Parse();
         }
 
         var lines = Lines(source, encoding, bom, options);
@@ -133,6 +161,7 @@ public static class BankFileReader
     private static IEnumerable<BankFileEvent> Guard(IEnumerable<BankFileEvent> events, BankFileReaderOptions options)
     {
         var warnings = new List<string>();
+        var continuity = new StatementContinuity();
         using var enumerator = Enumerate(events).GetEnumerator();
         while (true)
         {
@@ -151,23 +180,25 @@ public static class BankFileReader
                 throw Wrap(ex);
             }
 
-            switch (current.Kind)
+            switch (current)
             {
-                case BankFileEventKind.Entry:
-                    Count(current);
+                case BankFileEvent.EntryRead read:
+                    Count(read.Statement, read.Entry);
                     break;
-                case BankFileEventKind.StatementCompleted when options.CheckBalances:
-                    BalanceCheck.Check(current.Statement!, warnings);
-                    break;
-                case BankFileEventKind.FileCompleted:
-                    warnings.AddRange(current.Warnings);
-                    current = new BankFileEvent(BankFileEventKind.FileCompleted)
+                case BankFileEvent.StatementCompleted completed:
+                    if (options.CheckBalances)
                     {
-                        Format = current.Format,
-                        FormatVersion = current.FormatVersion,
-                        Bai2File = current.Bai2File,
-                        AchBatchCount = current.AchBatchCount,
-                        Warnings = warnings,
+                        BalanceCheck.Check(completed.Format, completed.Statement, options.RequireStatedTotals, warnings);
+                    }
+
+                    continuity.Check(completed.Format, completed.Statement, warnings);
+                    break;
+                case BankFileEvent.FileCompleted completed:
+                    warnings.AddRange(completed.Warnings);
+                    current = new BankFileEvent.FileCompleted(completed.Format, completed.FormatVersion, warnings)
+                    {
+                        Bai2File = completed.Bai2File,
+                        AchBatchCount = completed.AchBatchCount,
                     };
                     break;
             }
@@ -185,10 +216,8 @@ public static class BankFileReader
         }
     }
 
-    private static void Count(BankFileEvent e)
+    private static void Count(BankStatement statement, StatementEntry entry)
     {
-        var statement = e.Statement!;
-        var entry = e.Entry!;
         statement.EntryCount++;
         if (entry.Status == EntryStatus.Booked)
         {

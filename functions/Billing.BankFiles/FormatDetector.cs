@@ -10,9 +10,17 @@ namespace Billing.BankFiles;
 /// </summary>
 internal static class FormatDetector
 {
-    public static BankFileFormat? Detect(string prefix, IReadOnlyList<CsvProfile> csvProfiles, out CsvProfile? csvProfile)
+    public static BankFileFormat? Detect(string prefix, IReadOnlyList<CsvProfile> csvProfiles, out CsvProfile? csvProfile) =>
+        Detect(prefix, csvProfiles, inferCsv: false, out csvProfile, out _);
+
+    /// <summary>
+    /// As above; when no profile matches and <paramref name="inferCsv"/>, infers one (<see cref="CsvProfileInference"/>):
+    /// <paramref name="inference"/> then holds the inferred mapping, or the refusal when the text is CSV but its mapping is unsure.
+    /// </summary>
+    public static BankFileFormat? Detect(string prefix, IReadOnlyList<CsvProfile> csvProfiles, bool inferCsv, out CsvProfile? csvProfile, out CsvInference? inference)
     {
         csvProfile = null;
+        inference = null;
         var text = prefix.AsSpan().TrimStart("\uFEFF \t\r\n\0");
         if (text.IsEmpty)
         {
@@ -41,7 +49,44 @@ internal static class FormatDetector
         }
 
         csvProfile = CsvProfileMatcher.Match(text, csvProfiles);
+        if (csvProfile is null && inferCsv && LooksLikeCsv(text))
+        {
+            inference = CsvProfileInference.Infer(text.ToString());
+            csvProfile = inference.Profile;
+            return BankFileFormat.Csv;
+        }
+
         return csvProfile is null ? null : BankFileFormat.Csv;
+    }
+
+    /// <summary>At least two lines that split into three or more fields with the same delimiter.</summary>
+    private static bool LooksLikeCsv(ReadOnlySpan<char> text)
+    {
+        Span<int> rows = stackalloc int[4];
+        var lines = 0;
+        foreach (var line in text.EnumerateLines())
+        {
+            if (++lines > 80)
+            {
+                break;
+            }
+
+            var k = 0;
+            foreach (var delimiter in ";,\t|")
+            {
+                rows[k++] += line.Count(delimiter) >= 2 ? 1 : 0;
+            }
+        }
+
+        foreach (var count in rows)
+        {
+            if (count >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ReadOnlySpan<char> FirstLine(ReadOnlySpan<char> text)

@@ -55,6 +55,6 @@ public sealed class FormatDetectorTests
     [Fact]
     public void Read_UnrecognisedContent_SaysWhatWasExpected()
     {
-        Assert.Equal("line 1: unrecognised content: expected ISO 20022 XML, BAI2, MT940/MT942, NACHA or a CSV export matching a known profile", BankText.Failure("hello world"));
+        Assert.Equal("line 1: unrecognised content: expected ISO 20022 XML, BAI2, MT940/MT942, NACHA or a CSV export with a header row", BankText.Failure("hello world"));
     }
 }

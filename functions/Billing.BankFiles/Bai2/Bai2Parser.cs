@@ -7,7 +7,7 @@ namespace Billing.BankFiles.Bai2;
 /// Streams a BAI2 file: one <see cref="BankStatement"/> per 03 account record. Amounts are integers with implied
 /// decimals (two, or the currency's minor units); detail amounts are signed by type code (100-399 credit, 400-699
 /// debit). Account summaries 010/015/045/040 become opening/closing/available balances. Trailer control totals and
-/// record counts are checked and reported as warnings; a file that ends before its 99 trailer is malformed.
+/// record counts (49 account, 98 group, 99 file) are checked: a mismatch is a <see cref="BankFileFormatException"/> naming both figures; a file that ends before its 99 trailer is malformed.
 /// </summary>
 internal sealed class Bai2Parser
 {
@@ -40,7 +40,7 @@ internal sealed class Bai2Parser
         }
 
         ReadFileHeader(first);
-        yield return new BankFileEvent(BankFileEventKind.FileStarted) { Format = BankFileFormat.Bai2, FormatVersion = _file.Version?.ToString(CultureInfo.InvariantCulture) ?? "2" };
+        yield return new BankFileEvent.FileStarted(BankFileFormat.Bai2, _file.Version?.ToString(CultureInfo.InvariantCulture) ?? "2");
         var ended = false;
         while (_records.Next() is { } record)
         {
@@ -85,7 +85,7 @@ internal sealed class Bai2Parser
             throw new BankFileFormatException("end of file", "expected the 99 file trailer: the file is truncated");
         }
 
-        yield return new BankFileEvent(BankFileEventKind.FileCompleted) { Format = BankFileFormat.Bai2, FormatVersion = "2", Bai2File = _file, Warnings = _warnings };
+        yield return new BankFileEvent.FileCompleted(BankFileFormat.Bai2, "2", _warnings) { Bai2File = _file };
     }
 
     private void Count(int physical)
@@ -144,7 +144,7 @@ internal sealed class Bai2Parser
         if (_account is not null)
         {
             _warnings.Add($"line {record.Line}: 03 account record before the 49 trailer of the previous account");
-            yield return new BankFileEvent(BankFileEventKind.StatementCompleted) { Format = BankFileFormat.Bai2, Statement = _account };
+            yield return new BankFileEvent.StatementCompleted(BankFileFormat.Bai2, _account);
         }
 
         var currency = NullIfEmpty(record.Field(1)) ?? _group.Currency!;
@@ -153,7 +153,7 @@ internal sealed class Bai2Parser
         _accountRecords = record.PhysicalCount;
         _groupAccounts++;
         ReadSummaries(record, _account);
-        yield return new BankFileEvent(BankFileEventKind.StatementStarted) { Format = BankFileFormat.Bai2, Statement = _account };
+        yield return new BankFileEvent.StatementStarted(BankFileFormat.Bai2, _account);
     }
 
     private DateTimeOffset? Created() =>
@@ -237,7 +237,7 @@ internal sealed class Bai2Parser
         };
         entry.ValueDate = entry.FundsDate;
         entry.RemittanceInfo = entry.Details;
-        return new BankFileEvent(BankFileEventKind.Entry) { Format = BankFileFormat.Bai2, Statement = account, Entry = entry };
+        return new BankFileEvent.EntryRead(BankFileFormat.Bai2, account, entry);
     }
 
     private BankFileEvent EndAccount(Bai2Record record)
@@ -249,17 +249,17 @@ internal sealed class Bai2Parser
         account.RecordCount = count;
         if (total is not null && total != _accountTotal)
         {
-            _warnings.Add(string.Create(CultureInfo.InvariantCulture, $"line {record.Line}: account {account.Account} control total {total} differs from the sum of its amounts {_accountTotal}"));
+            throw new BankFileFormatException($"line {record.Line}", string.Create(CultureInfo.InvariantCulture, $"49 account trailer of {account.Account}: control total {total} differs from the sum of the account's amounts {_accountTotal}"));
         }
 
         if (count is not null && count != _accountRecords)
         {
-            _warnings.Add(string.Create(CultureInfo.InvariantCulture, $"line {record.Line}: account {account.Account} trailer counts {count} records, found {_accountRecords}"));
+            throw new BankFileFormatException($"line {record.Line}", string.Create(CultureInfo.InvariantCulture, $"49 account trailer of {account.Account}: counts {count} records, the account has {_accountRecords}"));
         }
 
         _groupTotal += total ?? _accountTotal;
         _account = null;
-        return new BankFileEvent(BankFileEventKind.StatementCompleted) { Format = BankFileFormat.Bai2, Statement = account };
+        return new BankFileEvent.StatementCompleted(BankFileFormat.Bai2, account);
     }
 
     private void EndGroup(Bai2Record record)
@@ -293,19 +293,21 @@ internal sealed class Bai2Parser
 
     private void Check(Bai2Record record, string what, decimal? total, decimal expectedTotal, int? children, int expectedChildren, int? records, int expectedRecords)
     {
+        var position = $"line {record.Line}";
+        var trailer = record.Code == "98" ? "98 group trailer" : "99 file trailer";
         if (total is not null && total != expectedTotal)
         {
-            _warnings.Add(string.Create(CultureInfo.InvariantCulture, $"line {record.Line}: {what} control total {total} differs from the sum {expectedTotal}"));
+            throw new BankFileFormatException(position, string.Create(CultureInfo.InvariantCulture, $"{trailer}: control total {total} differs from the sum of the {what}'s {(what == "file" ? "group" : "account")} totals {expectedTotal}"));
         }
 
         if (children is not null && children != expectedChildren)
         {
-            _warnings.Add(string.Create(CultureInfo.InvariantCulture, $"line {record.Line}: {what} trailer counts {children} groups/accounts, found {expectedChildren}"));
+            throw new BankFileFormatException(position, string.Create(CultureInfo.InvariantCulture, $"{trailer}: counts {children} {(what == "file" ? "groups" : "accounts")}, the {what} has {expectedChildren}"));
         }
 
         if (records is not null && records != expectedRecords)
         {
-            _warnings.Add(string.Create(CultureInfo.InvariantCulture, $"line {record.Line}: {what} trailer counts {records} records, found {expectedRecords}"));
+            throw new BankFileFormatException(position, string.Create(CultureInfo.InvariantCulture, $"{trailer}: counts {records} records, the {what} has {expectedRecords}"));
         }
     }
 

@@ -69,6 +69,11 @@ internal static class CamtBalance
                     type = cursor.ReadText();
                 }
             }
+            else if (cursor.Name is "Cd" or "Prtry")
+            {
+                // camt.05x.001.01 writes the code directly under Tp.
+                type = cursor.ReadText();
+            }
         }
 
         return type;

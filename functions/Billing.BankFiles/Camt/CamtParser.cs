@@ -17,6 +17,7 @@ internal sealed class CamtParser
     private string? _version;
     private string? _messageId;
     private DateTimeOffset? _messageCreated;
+    private readonly List<string> _warnings = [];
 
     public CamtParser(Stream stream, BankFileReaderOptions options)
     {
@@ -35,9 +36,10 @@ internal sealed class CamtParser
             IgnoreProcessingInstructions = true,
             MaxCharactersFromEntities = 1024,
             CloseInput = false,
-            NameTable = new NameTable(),
         };
-        using var reader = XmlReader.Create(_stream, settings);
+        var limited = new XmlTokenLimitStream(_stream, _options.MaxXmlTokenLength);
+        settings.NameTable = new BoundedNameTable(_options.MaxXmlNameCharacters, () => $"near line {limited.Line}");
+        using var reader = XmlReader.Create(limited, settings);
         _cursor = new XmlCursor(reader, _options);
         MoveToElement();
         if (reader.LocalName != "Document")
@@ -46,7 +48,7 @@ internal sealed class CamtParser
         }
 
         _version = CamtVersion.Recognise(reader.NamespaceURI, out _format)
-            ?? throw new BankFileFormatException(_cursor.Position, $"unsupported namespace \"{reader.NamespaceURI}\": expected urn:iso:std:iso:20022:tech:xsd:camt.052/053/054.001.02 to .001.13");
+            ?? throw new BankFileFormatException(_cursor.Position, $"unsupported namespace \"{reader.NamespaceURI}\": expected urn:iso:std:iso:20022:tech:xsd:camt.052/053/054.001.01 to .001.13");
         if (reader.IsEmptyElement)
         {
             throw new BankFileFormatException(_cursor.Position, "expected BkToCstmrStmt, BkToCstmrAcctRpt or BkToCstmrDbtCdtNtfctn inside <Document>");
@@ -55,16 +57,15 @@ internal sealed class CamtParser
         MoveToElement();
         var (statementName, kind) = reader.LocalName switch
         {
-            "BkToCstmrStmt" => ("Stmt", StatementKind.Statement),
-            "BkToCstmrAcctRpt" => ("Rpt", StatementKind.Report),
-            "BkToCstmrDbtCdtNtfctn" => ("Ntfctn", StatementKind.Notification),
+            "BkToCstmrStmt" or "BkToCstmrStmtV01" => ("Stmt", StatementKind.Statement),
+            "BkToCstmrAcctRpt" or "BkToCstmrAcctRptV01" => ("Rpt", StatementKind.Report),
+            "BkToCstmrDbtCdtNtfctn" or "BkToCstmrDbtCdtNtfctnV01" => ("Ntfctn", StatementKind.Notification),
             _ => throw new BankFileFormatException(_cursor.Position, $"expected BkToCstmrStmt, BkToCstmrAcctRpt or BkToCstmrDbtCdtNtfctn, found <{reader.LocalName}>"),
         };
 
-        yield return new BankFileEvent(BankFileEventKind.FileStarted) { Format = _format, FormatVersion = _version };
+        yield return new BankFileEvent.FileStarted(_format, _version);
         var messageDepth = reader.Depth;
         var statements = 0;
-        var events = new List<BankFileEvent>();
         while (_cursor.Read())
         {
             if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == messageDepth)
@@ -84,7 +85,7 @@ internal sealed class CamtParser
             else if (reader.LocalName == statementName)
             {
                 statements++;
-                foreach (var e in ReadStatement(kind, events))
+                foreach (var e in ReadStatement(kind))
                 {
                     yield return e;
                 }
@@ -105,7 +106,7 @@ internal sealed class CamtParser
             // Reads to the end so that a truncated or malformed tail is reported.
         }
 
-        yield return new BankFileEvent(BankFileEventKind.FileCompleted) { Format = _format, FormatVersion = _version };
+        yield return new BankFileEvent.FileCompleted(_format, _version, [.. _cursor.Warnings, .. _warnings]);
     }
 
     private void MoveToElement()
@@ -138,7 +139,7 @@ internal sealed class CamtParser
         }
     }
 
-    private IEnumerable<BankFileEvent> ReadStatement(StatementKind kind, List<BankFileEvent> events)
+    private IEnumerable<BankFileEvent> ReadStatement(StatementKind kind)
     {
         var reader = _cursor.Reader;
         var statement = new BankStatement { Kind = kind, MessageId = _messageId, CreationTime = _messageCreated };
@@ -150,6 +151,7 @@ internal sealed class CamtParser
 
         var depth = reader.Depth;
         var entries = new CamtEntryReader(_cursor);
+        var summary = new CamtTransactionSummary();
         while (_cursor.Read())
         {
             if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
@@ -186,15 +188,21 @@ internal sealed class CamtParser
                     AddBalance(statement, CamtBalance.Read(_cursor));
                     break;
                 case "Ntry":
+                    // The entry is read before the statement is announced: a statement without Acct/Ccy or balances takes
+                    // its currency from the first entry, and the announcement must carry it.
+                    var entry = entries.Read();
+                    statement.Currency ??= entry.Currency;
+                    summary.Add(entry);
                     if (!announced)
                     {
                         announced = true;
-                        yield return Event(BankFileEventKind.StatementStarted, statement);
+                        yield return new BankFileEvent.StatementStarted(_format, statement);
                     }
 
-                    var entry = entries.Read();
-                    statement.Currency ??= entry.Currency;
-                    yield return new BankFileEvent(BankFileEventKind.Entry) { Format = _format, FormatVersion = _version, Statement = statement, Entry = entry };
+                    yield return new BankFileEvent.EntryRead(_format, statement, entry);
+                    break;
+                case "TxsSummry":
+                    summary.ReadStated(_cursor);
                     break;
                 case "AddtlStmtInf" or "AddtlRptInf" or "AddtlNtfctnInf":
                     statement.AdditionalInfo = _cursor.ReadText();
@@ -207,15 +215,13 @@ internal sealed class CamtParser
 
         if (!announced)
         {
-            yield return Event(BankFileEventKind.StatementStarted, statement);
+            yield return new BankFileEvent.StatementStarted(_format, statement);
         }
 
-        yield return Event(BankFileEventKind.StatementCompleted, statement);
-        events.Clear();
-    }
+        summary.Check(_options.RequireStatedTotals, _warnings);
 
-    private BankFileEvent Event(BankFileEventKind kind, BankStatement statement) =>
-        new(kind) { Format = _format, FormatVersion = _version, Statement = statement };
+        yield return new BankFileEvent.StatementCompleted(_format, statement);
+    }
 
     private void ReadPeriod(BankStatement statement)
     {

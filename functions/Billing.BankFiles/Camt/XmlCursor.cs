@@ -215,7 +215,27 @@ internal sealed class XmlCursor
             return value;
         }
 
+        // Off-spec but seen from banks: a comma or a colon before the fractional seconds ("18:00:00,123", "18:00:00:123").
+        if (text.Length > 20 && text[10] == 'T' && text[19] is ',' or ':'
+            && DateTimeOffset.TryParse(string.Concat(text.AsSpan(0, 19), ".", text.AsSpan(20)), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
+        {
+            Warn($"date-times such as \"{Clip(text)}\" separate the fractional seconds with '{text[19]}' instead of '.'; read as {value:O}");
+            return value;
+        }
+
         throw new BankFileFormatException(Format(start), $"expected a date-time YYYY-MM-DDThh:mm:ss, found \"{Clip(text)}\"");
+    }
+
+    /// <summary>Accepted deviations from the schema, each kind said once.</summary>
+    public List<string> Warnings { get; } = [];
+
+    private void Warn(string warning)
+    {
+        var kind = warning[..Math.Min(20, warning.Length)];
+        if (!Warnings.Exists(w => w.StartsWith(kind, StringComparison.Ordinal)))
+        {
+            Warnings.Add(warning);
+        }
     }
 
     /// <summary>Skips the current element and its subtree.</summary>

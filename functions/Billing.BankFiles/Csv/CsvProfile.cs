@@ -26,6 +26,7 @@ public sealed class CsvProfile
     public IReadOnlyList<string> DateFormats { get; init; } = ["dd.MM.yyyy", "dd.MM.yy", "yyyy-MM-dd"];
 
     /// <summary>Text encoding; null to detect it (UTF-8 with/without BOM, else Windows-1252).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public Encoding? Encoding { get; init; }
 
     /// <summary>Columns that must all be present in the header line for this profile to match.</summary>
@@ -72,6 +73,12 @@ public sealed class CsvProfile
     /// as in exports that list the details of a booking on the following lines.
     /// </summary>
     public bool RowsWithoutDateContinuePreviousEntry { get; init; }
+
+    /// <summary>
+    /// When true, a row whose booking date cell holds no date (a total, a balance line, a disclaimer) is skipped and
+    /// counted in the file's warnings instead of being an error. Inferred profiles set it.
+    /// </summary>
+    public bool SkipRowsWithoutDate { get; init; }
 
     /// <summary>How many lines before the header may be skipped (account preamble).</summary>
     public int MaxPreambleLines { get; init; } = 30;

@@ -12,14 +12,19 @@ internal sealed class CsvStatementParser
     private readonly LineReader _lines;
     private readonly CsvProfile _profile;
     private readonly BankFileReaderOptions _options;
+    private readonly CsvInference? _inference;
     private readonly List<string> _fields = [];
+    private readonly List<int> _skipped = [];
     private int[] _columns = [];
+    private int _headerCount;
+    private string? _preambleIban;
 
-    public CsvStatementParser(LineReader lines, CsvProfile profile, BankFileReaderOptions options)
+    public CsvStatementParser(LineReader lines, CsvProfile profile, BankFileReaderOptions options, CsvInference? inference = null)
     {
         _lines = lines;
         _profile = profile;
         _options = options;
+        _inference = inference;
     }
 
     private enum Column
@@ -37,10 +42,10 @@ internal sealed class CsvStatementParser
 
     public IEnumerable<BankFileEvent> Parse()
     {
-        yield return Event(BankFileEventKind.FileStarted, null, null);
+        yield return new BankFileEvent.FileStarted(BankFileFormat.Csv, _profile.Name);
         FindHeader();
-        var statement = new BankStatement { Kind = StatementKind.Statement, Currency = _profile.Currency };
-        yield return Event(BankFileEventKind.StatementStarted, statement, null);
+        var statement = new BankStatement { Kind = StatementKind.Statement, Currency = _profile.Currency, Iban = _preambleIban, Account = _preambleIban };
+        yield return new BankFileEvent.StatementStarted(BankFileFormat.Csv, statement);
         StatementEntry? pending = null;
         while (ReadRecord() is { } record)
         {
@@ -50,6 +55,12 @@ internal sealed class CsvStatementParser
             }
 
             CsvLine.Split(record, _profile.Delimiter, _fields);
+            if (_profile.SkipRowsWithoutDate && !IsDate(Get(Column.BookingDate)))
+            {
+                _skipped.Add(_lines.LineNumber);
+                continue;
+            }
+
             if (Get(Column.BookingDate).Length == 0)
             {
                 if (_profile.RowsWithoutDateContinuePreviousEntry && pending is not null)
@@ -67,9 +78,15 @@ internal sealed class CsvStatementParser
                 throw new BankFileFormatException($"line {_lines.LineNumber}", $"expected a booking date in column \"{_profile.BookingDateColumn}\"");
             }
 
+            if (_fields.Count < _headerCount)
+            {
+                throw new BankFileFormatException($"line {_lines.LineNumber}",
+                    $"expected {_headerCount} columns as in the header, found {_fields.Count}: the record is incomplete (is the file cut off?)");
+            }
+
             if (pending is not null)
             {
-                yield return Event(BankFileEventKind.Entry, statement, pending);
+                yield return new BankFileEvent.EntryRead(BankFileFormat.Csv, statement, pending);
             }
 
             pending = Entry(statement);
@@ -77,15 +94,41 @@ internal sealed class CsvStatementParser
 
         if (pending is not null)
         {
-            yield return Event(BankFileEventKind.Entry, statement, pending);
+            yield return new BankFileEvent.EntryRead(BankFileFormat.Csv, statement, pending);
         }
 
-        yield return Event(BankFileEventKind.StatementCompleted, statement, null);
-        yield return Event(BankFileEventKind.FileCompleted, null, null);
+        yield return new BankFileEvent.StatementCompleted(BankFileFormat.Csv, statement);
+        yield return new BankFileEvent.FileCompleted(BankFileFormat.Csv, _profile.Name, Warnings());
     }
 
-    private BankFileEvent Event(BankFileEventKind kind, BankStatement? statement, StatementEntry? entry) =>
-        new(kind) { Format = BankFileFormat.Csv, FormatVersion = _profile.Name, Statement = statement, Entry = entry };
+    private List<string> Warnings()
+    {
+        var warnings = new List<string>();
+        if (_inference is not null)
+        {
+            warnings.Add($"CSV mapping inferred (confidence {_inference.Confidence}): {_inference.Description}");
+        }
+
+        if (_skipped.Count > 0)
+        {
+            warnings.Add($"skipped {_skipped.Count} rows without a booking date (totals, balances, footers) on line{(_skipped.Count == 1 ? "" : "s")} {string.Join(", ", _skipped.Take(10))}{(_skipped.Count > 10 ? ", …" : "")}");
+        }
+
+        return warnings;
+    }
+
+    private bool IsDate(string text)
+    {
+        foreach (var format in _profile.DateFormats)
+        {
+            if (CsvProfileInference.TryDate(text, format, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private void FindHeader()
     {
@@ -93,29 +136,60 @@ internal sealed class CsvStatementParser
         {
             var line = _lines.ReadLine() ?? throw new BankFileFormatException($"line {_lines.LineNumber}", $"expected the {_profile.Name} CSV header line");
             CsvLine.Split(line, _profile.Delimiter, _fields);
-            if (CsvProfileMatcher.IsHeader(_fields, _profile))
+            if (!CsvProfileMatcher.IsHeader(_fields, _profile))
             {
-                _columns =
-                [
-                    CsvProfileMatcher.IndexOf(_fields, _profile.BookingDateColumn),
-                    CsvProfileMatcher.IndexOf(_fields, _profile.ValueDateColumn),
-                    CsvProfileMatcher.IndexOf(_fields, _profile.AmountColumn),
-                    CsvProfileMatcher.IndexOf(_fields, _profile.DebitColumn),
-                    CsvProfileMatcher.IndexOf(_fields, _profile.CreditColumn),
-                    CsvProfileMatcher.IndexOf(_fields, _profile.ReferenceColumn),
-                    CsvProfileMatcher.IndexOf(_fields, _profile.CounterpartyNameColumn),
-                    CsvProfileMatcher.IndexOf(_fields, _profile.CounterpartyAccountColumn),
-                    CsvProfileMatcher.IndexOf(_fields, _profile.CurrencyColumn),
-                ];
-                _descriptionColumns = [.. _profile.DescriptionColumns.Select(c => CsvProfileMatcher.IndexOf(_fields, c)).Where(i => i >= 0)];
-                return;
+                _preambleIban ??= PreambleIban(_fields);
+                continue;
             }
+
+            _headerCount = LastNonEmpty(_fields);
+            _columns =
+            [
+                CsvProfileMatcher.IndexOf(_fields, _profile.BookingDateColumn),
+                CsvProfileMatcher.IndexOf(_fields, _profile.ValueDateColumn),
+                CsvProfileMatcher.IndexOf(_fields, _profile.AmountColumn),
+                CsvProfileMatcher.IndexOf(_fields, _profile.DebitColumn),
+                CsvProfileMatcher.IndexOf(_fields, _profile.CreditColumn),
+                CsvProfileMatcher.IndexOf(_fields, _profile.ReferenceColumn),
+                CsvProfileMatcher.IndexOf(_fields, _profile.CounterpartyNameColumn),
+                CsvProfileMatcher.IndexOf(_fields, _profile.CounterpartyAccountColumn),
+                CsvProfileMatcher.IndexOf(_fields, _profile.CurrencyColumn),
+            ];
+            _descriptionColumns = [.. _profile.DescriptionColumns.Select(c => CsvProfileMatcher.IndexOf(_fields, c)).Where(i => i >= 0)];
+            return;
         }
 
         throw new BankFileFormatException($"line {_lines.LineNumber}", $"expected the {_profile.Name} CSV header line within the first {_profile.MaxPreambleLines} lines");
     }
 
     private int[] _descriptionColumns = [];
+
+    /// <summary>Columns up to the last named one: trailing empty header cells (a trailing delimiter) are not required.</summary>
+    private static int LastNonEmpty(List<string> fields)
+    {
+        var count = fields.Count;
+        while (count > 0 && fields[count - 1].Length == 0)
+        {
+            count--;
+        }
+
+        return count;
+    }
+
+    /// <summary>An IBAN in a preamble line such as "Konto:;CH93 0076 2011 6238 5295 7".</summary>
+    private static string? PreambleIban(List<string> fields)
+    {
+        foreach (var field in fields)
+        {
+            var compact = field.Replace(" ", "", StringComparison.Ordinal);
+            if (IbanText.LooksLikeIban(compact))
+            {
+                return compact;
+            }
+        }
+
+        return null;
+    }
 
     private string? ReadRecord()
     {
@@ -125,13 +199,16 @@ internal sealed class CsvStatementParser
             return line;
         }
 
+        var start = _lines.LineNumber;
         var record = line;
-        while (CsvLine.EndsInsideQuotes(record) && _lines.ReadLine() is { } next)
+        while (CsvLine.EndsInsideQuotes(record))
         {
+            var next = _lines.ReadLine() ?? throw new BankFileFormatException($"line {start}",
+                "a quoted CSV field is still open at the end of the file: the last record is incomplete (is the file cut off?)");
             record += "\n" + next;
             if (record.Length > _options.MaxLineLength)
             {
-                throw new BankFileFormatException($"line {_lines.LineNumber}", "quoted CSV field never closes");
+                throw new BankFileFormatException($"line {start}", $"quoted CSV field never closes within {_options.MaxLineLength} characters");
             }
         }
 
@@ -141,7 +218,7 @@ internal sealed class CsvStatementParser
     private string Get(Column column)
     {
         var index = _columns[(int)column];
-        return index >= 0 && index < _fields.Count ? _fields[index] : string.Empty;
+        return index >= 0 && index < _fields.Count ? CsvProfileInference.Unwrap(_fields[index]) : string.Empty;
     }
 
     private string Description()
@@ -231,7 +308,7 @@ internal sealed class CsvStatementParser
     {
         foreach (var format in _profile.DateFormats)
         {
-            if (DateOnly.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (CsvProfileInference.TryDate(text, format, out var date))
             {
                 return date;
             }

@@ -7,6 +7,7 @@ namespace Billing.BankFiles.Json;
 /// <summary>Writes the BAI2 file header/trailer and group information.</summary>
 internal static class Bai2Json
 {
+    /// <summary>A statement's group header (02); its trailer (98) comes after the statement and is under bai_file.groups.</summary>
     internal static void WriteGroup(Utf8JsonWriter w, Bai2Group g)
     {
         w.WriteStartObject("group");
@@ -16,9 +17,6 @@ internal static class Bai2Json
         WriteDate(w, "as_of_date", g.AsOfDate);
         WriteClock(w, "as_of_time", g.AsOfTime);
         w.WriteString("currency", g.Currency);
-        WriteAmount(w, "group_control_total", g.ControlTotal);
-        WriteInt(w, "number_of_accounts", g.AccountCount);
-        WriteInt(w, "number_of_records", g.RecordCount);
         w.WriteEndObject();
     }
 

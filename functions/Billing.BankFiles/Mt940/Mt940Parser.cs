@@ -24,6 +24,8 @@ internal sealed class Mt940Parser
     private StatementEntry? _pending;
     private string? _floorCurrency;
     private bool _sawEntryOrClosing;
+    private bool _sawFirstTag;
+    private readonly List<string> _warnings = [];
 
     public Mt940Parser(LineReader lines, BankFileFormat format, BankFileReaderOptions options)
     {
@@ -34,7 +36,7 @@ internal sealed class Mt940Parser
 
     public IEnumerable<BankFileEvent> Parse()
     {
-        yield return new BankFileEvent(BankFileEventKind.FileStarted) { Format = _format };
+        yield return new BankFileEvent.FileStarted(_format, null);
         var events = new List<BankFileEvent>();
         var sawTag = false;
         while (true)
@@ -67,7 +69,7 @@ internal sealed class Mt940Parser
             throw new BankFileFormatException("line 1", "expected SWIFT fields such as :20:, :25:, :60F:");
         }
 
-        yield return new BankFileEvent(BankFileEventKind.FileCompleted) { Format = _format };
+        yield return new BankFileEvent.FileCompleted(_format, null, _warnings);
     }
 
     /// <summary>Adds one physical line to the current field, or flushes it when a new tag or a block boundary starts; true on a tag.</summary>
@@ -82,11 +84,17 @@ internal sealed class Mt940Parser
 
         if (IsTag(line, out var tagLength))
         {
+            _sawFirstTag = true;
             FlushField(events);
             _tag = TagName(line.Slice(1, tagLength));
             _tagLine = _lines.LineNumber;
             _field.Add(line[(tagLength + 2)..]);
             return true;
+        }
+
+        if (_tag is null && !terminator && _sawFirstTag && !IsPreamble(line))
+        {
+            throw new BankFileFormatException($"line {_lines.LineNumber}", $"expected a SWIFT field tag such as :20: or :61:, found \"{Clip(line)}\"");
         }
 
         if (_tag is not null && !terminator)
@@ -101,6 +109,22 @@ internal sealed class Mt940Parser
 
         return false;
     }
+
+    /// <summary>
+    /// Lines outside a field that banks put before a message: blank lines and short routing lines such as the
+    /// "ABNANL2A" / "940" / "0000 01INGBNL2AXXXX00001" preamble (upper-case letters, digits, spaces, at most 40, control
+    /// characters ignored). Anything else (prose, a line that merely contains ":20:") is not SWIFT.
+    /// </summary>
+    private static bool IsPreamble(ReadOnlySpan<char> line)
+    {
+        var trimmed = line.Trim().Trim("\u0001\u0002\u0003\u001a\0");
+        return trimmed.Length <= 40 && !trimmed.ContainsAnyExcept(_preambleCharacters);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> _preambleCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 /-.");
+
+    private static string Clip(ReadOnlySpan<char> text) => text.Length > 40 ? text[..40].ToString() + "..." : text.ToString();
 
     private static string TagName(ReadOnlySpan<char> tag) => tag switch
     {
@@ -208,11 +232,20 @@ internal sealed class Mt940Parser
 
     private void FlushStatementLine(List<BankFileEvent> events)
     {
+        if (_format == BankFileFormat.Mt940 && _statement?.OpeningBalance is null)
+        {
+            throw new BankFileFormatException(Position, ":61: statement line before the :60F:/:60M: opening balance");
+        }
+
         _sawEntryOrClosing = true;
         FlushEntry(events);
         Announce(events);
         _pending = new StatementEntry();
-        StatementLine.Parse(_field.Line(0).TrimEnd(), _field.Count > 1 ? _field.Join(1, '\n', trim: true) : null, _pending, Position);
+        if (StatementLine.Parse(_field.Line(0).TrimEnd(), _field.Count > 1 ? _field.Join(1, '\n', trim: true) : null, _pending, Position))
+        {
+            _warnings.Add($"{Position}: :61: value date {_field.Line(0)[..6]} does not exist (a period-end posting such as the 30th of February); read as {_pending.ValueDate:yyyy-MM-dd}");
+        }
+
         _pending.Currency = Current.Currency ?? _floorCurrency ?? string.Empty;
     }
 
@@ -288,9 +321,11 @@ internal sealed class Mt940Parser
                 }
 
                 break;
-            default:
-                // :90D:/:90C: (MT942 sums), :NS: and bank-specific tags carry nothing the model needs.
+            case "90D" or "90C" or "NS" or "25P" or "23":
+                // :90D:/:90C: (MT942 sums), :NS: (non-SWIFT data), :25P: and :23: carry nothing the model needs.
                 break;
+            default:
+                throw new BankFileFormatException(Position, $"unknown field :{tag}: in an {BankFile.NameOf(_format).ToUpperInvariant()} message: expected :20:, :21:, :25:, :28C:, :60F:/:60M:, :61:, :86:, :62F:/:62M:, :64:, :65:, :13D:, :34F:, :90D:/:90C: or :NS:");
         }
     }
 
@@ -324,7 +359,7 @@ internal sealed class Mt940Parser
         if (!_statementAnnounced)
         {
             _statementAnnounced = true;
-            events.Add(new BankFileEvent(BankFileEventKind.StatementStarted) { Format = _format, Statement = Current });
+            events.Add(new BankFileEvent.StatementStarted(_format, Current));
         }
     }
 
@@ -341,7 +376,7 @@ internal sealed class Mt940Parser
             _pending.RemittanceInfo ??= details;
         }
 
-        events.Add(new BankFileEvent(BankFileEventKind.Entry) { Format = _format, Statement = Current, Entry = _pending });
+        events.Add(new BankFileEvent.EntryRead(_format, Current, _pending));
         _pending = null;
     }
 
@@ -352,8 +387,25 @@ internal sealed class Mt940Parser
             return;
         }
 
+        if (_statement.Account is null && _statement._balances.Count == 0 && !_sawEntryOrClosing)
+        {
+            throw new BankFileFormatException($"line {_lines.LineNumber}",
+                $"statement {_statement.StatementId ?? "?"} has neither a :25: account nor balances nor entries: this is not an {BankFile.NameOf(_format).ToUpperInvariant()} statement");
+        }
+
+        if (_format == BankFileFormat.Mt940 && _statement.ClosingBalance is null)
+        {
+            var missing = $"statement {_statement.StatementId ?? "?"} has no :62F:/:62M: closing balance: an MT940 statement ends with one, so the file may be cut off";
+            if (_options.RequireStatedTotals)
+            {
+                throw new BankFileFormatException($"line {_lines.LineNumber}", missing);
+            }
+
+            _warnings.Add($"line {_lines.LineNumber}: {missing}");
+        }
+
         Announce(events);
-        events.Add(new BankFileEvent(BankFileEventKind.StatementCompleted) { Format = _format, Statement = _statement });
+        events.Add(new BankFileEvent.StatementCompleted(_format, _statement));
         _statement = null;
         _statementAnnounced = false;
         _floorCurrency = null;

@@ -11,9 +11,10 @@ namespace Billing.BankFiles.Mt940;
 /// </summary>
 internal static class StatementLine
 {
-    public static void Parse(ReadOnlySpan<char> text, string? secondLine, StatementEntry entry, string position)
+    /// <summary>Fills <paramref name="entry"/>; returns true when the value date was a period-end day past the month's end (moved to its last day).</summary>
+    public static bool Parse(ReadOnlySpan<char> text, string? secondLine, StatementEntry entry, string position)
     {
-        if (text.Length < 6 || !AmountText.TryParseYyMmDd(text[..6], out var valueDate))
+        if (text.Length < 6 || !AmountText.TryParseYyMmDdPeriodEnd(text[..6], out var valueDate, out var moved))
         {
             throw new BankFileFormatException(position, ":61: expected the value date YYMMDD");
         }
@@ -74,6 +75,7 @@ internal static class StatementLine
         }
 
         entry.SupplementaryDetails = string.IsNullOrWhiteSpace(secondLine) ? null : secondLine;
+        return moved;
     }
 
     private static string ReadMark(ReadOnlySpan<char> text, ref int i, string position)
@@ -111,7 +113,9 @@ internal static class StatementLine
             year++;
         }
 
-        if (!AmountText.TryDate(year, month, day, out var date) && !(month == 2 && day == 29 && AmountText.TryDate(year, 2, 28, out date)))
+        // A period-end day past the month's end (0230, 0431) is the month's last day, as for the value date.
+        if (!AmountText.TryDate(year, month, day, out var date)
+            && !(month is >= 1 and <= 12 && day is >= 29 and <= 31 && AmountText.TryDate(year, month, DateTime.DaysInMonth(year, month), out date)))
         {
             throw new BankFileFormatException(position, ":61: expected the entry date MMDD");
         }

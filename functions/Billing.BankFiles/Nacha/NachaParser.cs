@@ -5,7 +5,8 @@ namespace Billing.BankFiles.Nacha;
 /// <summary>
 /// Streams a NACHA ACH file (94-character records; shorter lines are padded, as some generators trim them):
 /// 1 file header, 5 batch header, 6 entry, 7 addenda, 8 batch control, 9 file control and 9-filler lines. Returns
-/// (addenda 99) and notifications of change (addenda 98) are reported as such.
+/// (addenda 99) and notifications of change (addenda 98) are reported as such. Every batch control and the file
+/// control are checked against the records they close (<see cref="NachaControlTotals"/>).
 /// </summary>
 internal sealed class NachaParser
 {
@@ -18,7 +19,7 @@ internal sealed class NachaParser
 
     public IEnumerable<BankFileEvent> Parse()
     {
-        yield return new BankFileEvent(BankFileEventKind.FileStarted) { Format = BankFileFormat.Nacha };
+        yield return new BankFileEvent.FileStarted(BankFileFormat.Nacha, null);
         var batches = 0;
         var sawHeader = false;
         var sawControl = false;
@@ -26,6 +27,8 @@ internal sealed class NachaParser
         DateOnly? effective = null;
         var inBatch = false;
         AchEntry? pending = null;
+        var batch = new NachaControlTotals();
+        var file = new NachaControlTotals();
         while (_lines.ReadLine() is { } raw)
         {
             var line = raw.TrimEnd();
@@ -64,6 +67,7 @@ internal sealed class NachaParser
 
                     inBatch = true;
                     batches++;
+                    batch = new NachaControlTotals();
                     company = Field(record, 5, 16);
                     sec = Field(record, 51, 3);
                     effective = AmountText.TryParseYyMmDd(record.AsSpan(69, 6), out var date) ? date : null;
@@ -79,7 +83,7 @@ internal sealed class NachaParser
                         yield return Event(pending);
                     }
 
-                    pending = Entry(record, position, sec, company, effective);
+                    pending = Entry(record, position, sec, company, effective, batch);
                     break;
                 case '7':
                     if (pending is null)
@@ -87,6 +91,7 @@ internal sealed class NachaParser
                         throw new BankFileFormatException(position, "7 addenda record without a 6 entry");
                     }
 
+                    batch.AddAddenda();
                     Addenda(record, pending);
                     break;
                 case '8':
@@ -96,6 +101,8 @@ internal sealed class NachaParser
                     }
 
                     inBatch = false;
+                    batch.Check(record, position, "8 batch control", (4, 6), 10, 20);
+                    file.Add(batch);
                     break;
                 case '9':
                     if (line.AsSpan().IndexOfAnyExcept('9') < 0)
@@ -109,6 +116,8 @@ internal sealed class NachaParser
                     }
 
                     sawControl = true;
+                    CheckBatchCount(record, position, batches);
+                    file.Check(record, position, "9 file control", (13, 8), 21, 31);
                     break;
                 default:
                     throw new BankFileFormatException(position, $"unsupported record type '{record[0]}': expected 1, 5, 6, 7, 8 or 9");
@@ -125,12 +134,20 @@ internal sealed class NachaParser
             throw new BankFileFormatException($"line {_lines.LineNumber}", "expected the 9 file control record: the file is truncated");
         }
 
-        yield return new BankFileEvent(BankFileEventKind.FileCompleted) { Format = BankFileFormat.Nacha, AchBatchCount = batches };
+        yield return new BankFileEvent.FileCompleted(BankFileFormat.Nacha, null, []) { AchBatchCount = batches };
     }
 
-    private static BankFileEvent Event(AchEntry entry) => new(BankFileEventKind.AchEntry) { Format = BankFileFormat.Nacha, AchEntry = entry };
+    private static BankFileEvent Event(AchEntry entry) => new BankFileEvent.AchEntryRead(entry);
 
-    private static AchEntry Entry(string record, string position, string? sec, string? company, DateOnly? effective)
+    private static void CheckBatchCount(string record, string position, int batches)
+    {
+        if (!int.TryParse(record.AsSpan(1, 6), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var stated) || stated != batches)
+        {
+            throw new BankFileFormatException(position, $"9 file control states batch count \"{record.AsSpan(1, 6)}\", the file has {batches} batches: the file is not whole");
+        }
+    }
+
+    private static AchEntry Entry(string record, string position, string? sec, string? company, DateOnly? effective, NachaControlTotals batch)
     {
         var code = record.Substring(1, 2);
         // The amount field is ten digits, one more than an int holds: read it as a long.
@@ -140,6 +157,12 @@ internal sealed class NachaParser
             throw new BankFileFormatException(position, "6 entry: expected a numeric transaction code (positions 2-3) and amount (positions 30-39)");
         }
 
+        if (!AmountText.TryDigits(record.AsSpan(3, 8), out _))
+        {
+            throw new BankFileFormatException(position, "6 entry: expected the 8-digit receiving DFI routing number at positions 4-11");
+        }
+
+        batch.AddEntry(record, cents, transactionCode);
         var amount = cents / 100m;
         return new AchEntry
         {

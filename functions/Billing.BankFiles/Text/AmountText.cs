@@ -104,6 +104,29 @@ internal static class AmountText
         return TryDate(year, mm, dd, out date);
     }
 
+    /// <summary>
+    /// Parses YYMMDD allowing a day past the month's end up to the 31st, as German banks write period-end postings
+    /// (the 30th of February); such a date is moved to the month's last day and <paramref name="moved"/> is set.
+    /// </summary>
+    public static bool TryParseYyMmDdPeriodEnd(ReadOnlySpan<char> text, out DateOnly date, out bool moved)
+    {
+        moved = false;
+        if (TryParseYyMmDd(text, out date))
+        {
+            return true;
+        }
+
+        if (text.Length != 6 || !TryDigits(text[..2], out var yy) || !TryDigits(text.Slice(2, 2), out var mm) || !TryDigits(text.Slice(4, 2), out var dd)
+            || mm is < 1 or > 12 || dd is < 29 or > 31)
+        {
+            return false;
+        }
+
+        var year = yy < 80 ? 2000 + yy : 1900 + yy;
+        moved = TryDate(year, mm, DateTime.DaysInMonth(year, mm), out date);
+        return moved;
+    }
+
     /// <summary>Builds a date, rejecting impossible days instead of throwing.</summary>
     public static bool TryDate(int year, int month, int day, out DateOnly date)
     {

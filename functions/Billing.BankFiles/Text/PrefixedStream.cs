@@ -1,7 +1,7 @@
 namespace Billing.BankFiles.Text;
 
 /// <summary>A read-only stream that replays a sniffed prefix and then continues with the rest of the source.</summary>
-internal sealed class PrefixedStream : Stream
+internal sealed class PrefixedStream : ForwardOnlyStream
 {
     private readonly byte[] _prefix;
     private readonly int _prefixLength;
@@ -17,22 +17,6 @@ internal sealed class PrefixedStream : Stream
         _ownsRest = ownsRest;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         if (_position < _prefixLength)
@@ -45,16 +29,6 @@ internal sealed class PrefixedStream : Stream
 
         return _rest.Read(buffer);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

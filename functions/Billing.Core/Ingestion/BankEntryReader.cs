@@ -16,6 +16,9 @@ namespace Billing.Core.Ingestion;
 /// </summary>
 public sealed class BankEntryReader(OwnAccounts ownAccounts)
 {
+    // Money is never applied from a file whose stated totals (balances, TxsSummry) disagree with its entries: it is quarantined.
+    private static readonly BankFileReaderOptions _requireStatedTotals = new() { RequireStatedTotals = true };
+
     /// <summary>BAI2 detail type codes that return an item deposited earlier.</summary>
     public static readonly IReadOnlySet<string> Bai2ReturnTypeCodes = new HashSet<string>(StringComparer.Ordinal) { "409", "555", "556", "557", "558", "564" };
 
@@ -50,44 +53,44 @@ public sealed class BankEntryReader(OwnAccounts ownAccounts)
     {
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         string? ownAccount = null;
-        foreach (var e in BankFileReader.ReadEvents(content))
+        foreach (var e in BankFileReader.ReadEvents(content, _requireStatedTotals))
         {
-            switch (e.Kind)
+            switch (e)
             {
-                case BankFileEventKind.FileStarted:
+                case BankFileEvent.FileStarted:
                     contents.Format = BankFile.NameOf(e.Format);
                     break;
-                case BankFileEventKind.StatementStarted:
+                case BankFileEvent.StatementStarted { Statement: var statement }:
                     contents.Statements++;
                     occurrences.Clear();
-                    ownAccount = ownAccounts.Resolve(e.Statement!.Iban, e.Statement.Account);
+                    ownAccount = ownAccounts.Resolve(statement.Iban, statement.Account);
                     if (ownAccount is null)
                     {
-                        contents.Warnings.Add($"statement {e.Statement.StatementId ?? "?"}: account {Payments.Ibans.Mask(e.Statement.Iban ?? e.Statement.Account)} is not one of the company's own accounts; its entries were ignored");
+                        contents.Warnings.Add($"statement {statement.StatementId ?? "?"}: account {Payments.Ibans.Mask(statement.Iban ?? statement.Account)} is not one of the company's own accounts; its entries were ignored");
                     }
 
                     break;
-                case BankFileEventKind.Entry when !build:
-                    contents.EntryCount += Splits(KindOf(e.Entry!, ownAccount), e.Entry!) ? e.Entry!.TransactionDetails.Count : 1;
+                case BankFileEvent.EntryRead read when !build:
+                    contents.EntryCount += Splits(KindOf(read.Entry, ownAccount), read.Entry) ? read.Entry.TransactionDetails.Count : 1;
                     break;
-                case BankFileEventKind.Entry:
-                    foreach (var entry in FromStatement(e.Statement!, e.Entry!, ownAccount, occurrences))
+                case BankFileEvent.EntryRead read:
+                    foreach (var entry in FromStatement(read.Statement, read.Entry, ownAccount, occurrences))
                     {
                         contents.EntryCount++;
                         yield return entry;
                     }
 
                     break;
-                case BankFileEventKind.AchEntry:
+                case BankFileEvent.AchEntryRead read:
                     contents.EntryCount++;
                     if (build)
                     {
-                        yield return FromAch(e.AchEntry!, occurrences);
+                        yield return FromAch(read.Entry, occurrences);
                     }
 
                     break;
-                case BankFileEventKind.FileCompleted:
-                    contents.Warnings.AddRange(e.Warnings);
+                case BankFileEvent.FileCompleted completed:
+                    contents.Warnings.AddRange(completed.Warnings);
                     break;
             }
         }

@@ -117,27 +117,42 @@ public sealed class Bai2ParserTests
     public void Parse_SeveralRecordsOnOnePhysicalLine_AreSeparateRecords()
     {
         var file = BankText.Read(FileHeader + GroupHeader + "03,123456789,USD/ 16,142,1000,0,B1,C1,One/ 16,451,400,0,B2,C2,Two/\n"
-            + "49,1400,3/ 98,1400,1,5/ 99,1400,1,7/\n");
+            + "49,1400,4/ 98,1400,1,6/ 99,1400,1,8/\n");
 
         Assert.Equal(["One", "Two"], file.Statements.Single().Entries.Select(e => e.RemittanceInfo));
         Assert.Equal([10.00m, -4.00m], file.Statements.Single().Entries.Select(e => e.Amount));
     }
 
     [Fact]
-    public void Parse_AccountControlTotalMismatch_IsAWarningNotAnError()
+    public void Parse_AccountControlTotalMismatch_IsRefusedNamingBothFigures()
     {
-        var file = BankText.Read(FileHeader + GroupHeader + "03,123456789,USD/\n16,142,1000,0,B,C,Text/\n49,999,3/\n98,999,1,5/\n99,999,1,7/\n");
+        var failure = BankText.Failure(FileHeader + GroupHeader + "03,123456789,USD/\n16,142,1000,0,B,C,Text/\n49,999,3/\n98,999,1,5/\n99,999,1,7/\n");
 
-        Assert.Contains("line 5: account 123456789 control total 9.99 differs from the sum of its amounts 10", file.Warnings);
-        Assert.Single(file.Statements.Single().Entries);
+        Assert.Equal("line 5: 49 account trailer of 123456789: control total 9.99 differs from the sum of the account's amounts 10", failure);
     }
 
     [Fact]
-    public void Parse_RecordCountMismatch_IsAWarning()
+    public void Parse_GroupTrailerStatingAnotherTotal_IsRefusedNamingBothFigures()
     {
-        var file = BankText.Read(FileHeader + GroupHeader + "03,123456789,USD/\n16,142,1000,0,B,C,Text/\n49,1000,9/\n98,1000,1,5/\n99,1000,1,7/\n");
+        var failure = BankText.Failure(FileHeader + GroupHeader + "03,123456789,USD/\n16,142,1000,0,B,C,Text/\n49,1000,3/\n98,1001,1,5/\n99,1001,1,7/\n");
 
-        Assert.Contains("line 5: account 123456789 trailer counts 9 records, found 3", file.Warnings);
+        Assert.Equal("line 6: 98 group trailer: control total 10.01 differs from the sum of the group's account totals 10", failure);
+    }
+
+    [Fact]
+    public void Parse_FileTrailerCountingAnotherNumberOfRecords_IsRefused()
+    {
+        var failure = BankText.Failure(FileHeader + GroupHeader + "03,123456789,USD/\n16,142,1000,0,B,C,Text/\n49,1000,3/\n98,1000,1,5/\n99,1000,1,6/\n");
+
+        Assert.Equal("line 7: 99 file trailer: counts 6 records, the file has 7", failure);
+    }
+
+    [Fact]
+    public void Parse_RecordCountMismatch_IsRefusedNamingBothFigures()
+    {
+        var failure = BankText.Failure(FileHeader + GroupHeader + "03,123456789,USD/\n16,142,1000,0,B,C,Text/\n49,1000,9/\n98,1000,1,5/\n99,1000,1,7/\n");
+
+        Assert.Equal("line 5: 49 account trailer of 123456789: counts 9 records, the account has 3", failure);
     }
 
     [Theory]

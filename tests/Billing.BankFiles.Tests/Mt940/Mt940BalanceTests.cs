@@ -20,7 +20,9 @@ public sealed class Mt940BalanceTests
     [MemberData(nameof(Balances))]
     public void Parse_BalanceField_LandsInItsSlotWithSignAndDate(string field, string slot, string amount, string date, bool intermediate)
     {
-        var statement = Assert.Single(BankText.Read(Header + field + "\r\n").Statements);
+        // An MT940 statement must end with a closing balance; the other fields get one after them.
+        var closing = slot == "closing" ? "" : ":62F:C240201EUR0,00\r\n";
+        var statement = Assert.Single(BankText.Read(Header + field + "\r\n" + closing).Statements);
         var balance = slot switch
         {
             "opening" => statement.OpeningBalance,
@@ -39,7 +41,7 @@ public sealed class Mt940BalanceTests
     [Fact]
     public void Parse_OpeningBalanceCurrency_IsTheStatementCurrency()
     {
-        var statement = Assert.Single(BankText.Read(Header + ":60F:C240131chf1,00\r\n").Statements);
+        var statement = Assert.Single(BankText.Read(Header + ":60F:C240131chf1,00\r\n:62F:C240131CHF1,00\r\n").Statements);
 
         Assert.Equal("CHF", statement.Currency);
         Assert.Equal("CHF", statement.OpeningBalance!.Currency);

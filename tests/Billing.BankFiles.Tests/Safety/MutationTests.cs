@@ -29,7 +29,7 @@ public sealed class MutationTests
                 try
                 {
                     var file = BankFileReader.Read(new MemoryStream(mutated));
-                    _ = Json.StatementJsonWriter.ToJson(file);
+                    _ = global::Billing.BankFiles.Json.StatementJsonWriter.ToJson(file);
                 }
                 catch (BankFileFormatException)
                 {

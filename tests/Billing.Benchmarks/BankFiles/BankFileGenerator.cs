@@ -44,13 +44,17 @@ public static class BankFileGenerator
     {
         var builder = new StringBuilder(transactions * 120);
         builder.Append("{1:F01BANKDEFFXXXX0000000000}{2:O9401200240131BANKDEFFXXXX00000000002401311200N}{4:\r\n:20:BENCH\r\n:25:DE89370400440532013000\r\n:28C:1/1\r\n:60F:C240131EUR1000,00\r\n");
+        var balance = 1000.00m;
         for (var i = 0; i < transactions; i++)
         {
-            builder.Append(CultureInfo.InvariantCulture, $":61:2401310131{(i % 3 == 0 ? 'D' : 'C')}{(i % 9000) + 1},{i % 100:00}NTRFREF{i}//B{i}\r\n");
+            var debit = i % 3 == 0;
+            balance += (debit ? -1 : 1) * ((i % 9000) + 1 + ((i % 100) / 100m));
+            builder.Append(CultureInfo.InvariantCulture, $":61:2401310131{(debit ? 'D' : 'C')}{(i % 9000) + 1},{i % 100:00}NTRFREF{i}//B{i}\r\n");
             builder.Append(CultureInfo.InvariantCulture, $":86:166?00GUTSCHRIFT?20EREF+E2E{i}?21SVWZ+Invoice {i}?32Customer {i % 5000}\r\n");
         }
 
-        builder.Append(":62F:C240131EUR1000,00\r\n-}\r\n");
+        // The closing balance is what the entries add up to: a statement that does not balance is refused by ingestion.
+        builder.Append(CultureInfo.InvariantCulture, $":62F:{(balance < 0 ? 'D' : 'C')}240131EUR{Math.Abs(balance).ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',')}\r\n-}}\r\n");
         return Encoding.UTF8.GetBytes(builder.ToString());
     }
 

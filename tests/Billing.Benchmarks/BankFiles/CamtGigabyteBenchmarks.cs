@@ -19,7 +19,7 @@ public class CamtGigabyteBenchmarks
         long count = 0;
         foreach (var e in BankFileReader.ReadEvents(stream))
         {
-            if (e.Kind == BankFileEventKind.Entry)
+            if (e is BankFileEvent.EntryRead)
             {
                 count++;
             }

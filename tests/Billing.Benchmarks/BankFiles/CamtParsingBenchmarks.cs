@@ -39,7 +39,7 @@ public class CamtParsingBenchmarks
         var count = 0;
         foreach (var e in BankFileReader.ReadEvents(new MemoryStream(_file)))
         {
-            if (e.Kind == BankFileEventKind.Entry)
+            if (e is BankFileEvent.EntryRead)
             {
                 count++;
             }
