@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using Billing.Core.Accounts;
 using Billing.Core.Email;
@@ -17,18 +16,8 @@ namespace Billing.Core.Dunning;
 /// </summary>
 public static class DunningEmailComposer
 {
-    /// <summary>The email message id of a batch of notices: <c>dunning-{notice id}</c> for one, else a hash of the sorted ids.</summary>
-    public static string MessageIdOf(string batchId, IEnumerable<string> noticeIds)
-    {
-        ArgumentNullException.ThrowIfNull(noticeIds);
-        var ids = noticeIds.Order(StringComparer.Ordinal).ToList();
-        return ids.Count == 1
-            ? $"dunning-{ids[0]}"
-            : $"dunning-{batchId}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', ids))))[..12]}";
-    }
-
     public static EmailMessage Compose(
-        Account account, string batchId, IReadOnlyList<DunningLetterLine> lines, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> pdfsByInvoiceId)
+        Account account, string messageId, IReadOnlyList<DunningLetterLine> lines, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> pdfsByInvoiceId)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(lines);
@@ -46,7 +35,6 @@ public static class DunningEmailComposer
         var seller = first.Seller;
         var subject = Format(text.Subject, seller.LegalName);
         var noticeIds = lines.Select(l => l.Notice.Id).ToList();
-        var messageId = MessageIdOf(batchId, noticeIds);
         var rows = lines.Select(l => Row(l, labels)).ToList();
         var totals = string.Join(" + ", lines.GroupBy(l => l.Invoice.Currency).Select(g => Money.Sum(g.Select(l => l.Invoice.AmountDue), g.Key).ToString()));
         var payment = Format(labels.PaymentInstruction, first.PayeeIban, first.PayeeBic is null ? "" : Format(labels.Bic, first.PayeeBic));

@@ -221,7 +221,7 @@ public sealed class DunningRunTests
     }
 
     [Fact]
-    public async Task Send_CrashAfterEmailBeforeSentAt_RetrySendsAgainWithSameMessageIdThenNeverAgain()
+    public async Task Send_CrashAfterEmailBeforeItIsRecordedSent_RetrySendsAgainWithSameMessageIdThenNeverAgain()
     {
         using var s = new DunningScenario(s_today);
         await s.AddAccountAsync("alpha");
@@ -229,7 +229,7 @@ public sealed class DunningRunTests
         await s.IngestBankFileAsync(s_today);
         var message = new DunningNoticeMessage("alpha", s_today, [new DunningNoticeItem(invoice.Id, 2)]);
         var sender = s.World.Get<DunningNoticeSender>();
-        s.World.Store.BeforeReplace = key => key.Id.StartsWith("notice-", StringComparison.Ordinal) ? throw new IOException("crash") : Task.CompletedTask;
+        s.World.Store.BeforeReplace = key => key.Id.StartsWith("dunning-", StringComparison.Ordinal) ? throw new IOException("crash") : Task.CompletedTask;
 
         await Assert.ThrowsAsync<IOException>(() => sender.SendAsync(message));
         var claimed = Assert.Single(await s.NoticesAsync(), n => n.Stage == 2);
