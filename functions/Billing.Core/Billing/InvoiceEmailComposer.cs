@@ -1,51 +1,88 @@
-using System.Globalization;
 using System.Net;
 using Billing.Core.Email;
+using Billing.Core.Formatting;
 using Billing.Core.Invoicing;
 
 namespace Billing.Core.Billing;
 
-/// <summary>Writes the email that carries an issued invoice: amount due, due date and how to pay.</summary>
+/// <summary>
+/// Writes the email that carries an issued invoice (amount due, due date and how to pay) or credit note, in the
+/// customer's language (English or German, any other language English), with amounts, dates and the IBAN as
+/// <see cref="CustomerFormat"/> writes them.
+/// </summary>
 public static class InvoiceEmailComposer
 {
     /// <summary>The deterministic message id of an invoice's email.</summary>
     public static string MessageIdOf(Invoice invoice) => $"invoice-{invoice?.Id}";
 
-    public static EmailMessage Compose(Invoice invoice, IReadOnlyList<string> recipients, ReadOnlyMemory<byte> pdf, ReadOnlyMemory<byte> ubl)
+    /// <param name="language">The account's language (ISO 639-1); null is English.</param>
+    public static EmailMessage Compose(Invoice invoice, IReadOnlyList<string> recipients, ReadOnlyMemory<byte> pdf, ReadOnlyMemory<byte> ubl, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         ArgumentNullException.ThrowIfNull(recipients);
-        var kind = invoice.IsCreditNote ? "Credit note" : "Invoice";
+        var format = CustomerFormat.For(language);
+        var german = format.Language == "de";
         var number = invoice.Number ?? throw new ArgumentException("Only numbered invoices are emailed.", nameof(invoice));
-        var due = invoice.AmountDue.ToString();
         var reference = invoice.CreditorReference is null ? number : CreditorReference.ToPrintFormat(invoice.CreditorReference);
-        var text = invoice.IsCreditNote
-            ? $"""
-              Dear {invoice.Buyer.LegalName},
+        var (buyer, seller) = (invoice.Buyer.LegalName, invoice.Seller.LegalName);
+        var bic = invoice.PayeeBic is null ? "" : $" (BIC {invoice.PayeeBic})";
+        var iban = CustomerFormat.Iban(invoice.PayeeIban);
+        var (due, total, issued, payBy) = (format.Money(invoice.AmountDue), format.Money(invoice.GrossTotal.Abs()), format.Date(invoice.IssueDate), format.Date(invoice.DueDate));
+        var text = (invoice.IsCreditNote, german) switch
+        {
+            (true, false) => $"""
+                Dear {buyer},
 
-              please find attached credit note {number} over {invoice.GrossTotal.Abs()}.
-              The amount is credited to your account and used on your next invoice.
+                please find attached credit note {number} over {total}.
+                The amount is credited to your account and used on your next invoice.
 
-              {invoice.Seller.LegalName}
-              """
-            : $"""
-              Dear {invoice.Buyer.LegalName},
+                {seller}
+                """,
+            (true, true) => $"""
+                Sehr geehrte Damen und Herren ({buyer}),
 
-              please find attached invoice {number} of {invoice.IssueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.
-              Amount due: {due}, payable by {invoice.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.
+                anbei erhalten Sie die Gutschrift {number} über {total}.
+                Der Betrag wird Ihrem Kundenkonto gutgeschrieben und mit Ihrer nächsten Rechnung verrechnet.
 
-              Please transfer it to IBAN {invoice.PayeeIban}{(invoice.PayeeBic is null ? "" : $" (BIC {invoice.PayeeBic})")}
-              quoting the reference {reference}.
+                {seller}
+                """,
+            (false, false) => $"""
+                Dear {buyer},
 
-              {invoice.Seller.LegalName}
-              """;
+                please find attached invoice {number} of {issued}.
+                Amount due: {due}, payable by {payBy}.
+
+                Please transfer it to IBAN {iban}{bic}
+                quoting the reference {reference}.
+
+                {seller}
+                """,
+            (false, true) => $"""
+                Sehr geehrte Damen und Herren ({buyer}),
+
+                anbei erhalten Sie die Rechnung {number} vom {issued}.
+                Offener Betrag: {due}, zahlbar bis {payBy}.
+
+                Bitte überweisen Sie ihn auf IBAN {iban}{bic}
+                unter Angabe des Verwendungszwecks {reference}.
+
+                {seller}
+                """,
+        };
+        var kind = (invoice.IsCreditNote, german) switch
+        {
+            (true, false) => "Credit note",
+            (true, true) => "Gutschrift",
+            (false, false) => "Invoice",
+            (false, true) => "Rechnung",
+        };
         var html = "<html><body><p>" + WebUtility.HtmlEncode(text).Replace("\n\n", "</p><p>", StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal) + "</p></body></html>";
         return new EmailMessage
         {
             MessageId = MessageIdOf(invoice),
-            From = new EmailAddress(invoice.Seller.Email ?? throw new ArgumentException("The seller has no email address.", nameof(invoice)), invoice.Seller.LegalName),
-            To = recipients.Select(r => new EmailAddress(r, invoice.Buyer.LegalName)).ToList(),
-            Subject = $"{kind} {number} from {invoice.Seller.LegalName}",
+            From = new EmailAddress(invoice.Seller.Email ?? throw new ArgumentException("The seller has no email address.", nameof(invoice)), seller),
+            To = recipients.Select(r => new EmailAddress(r, buyer)).ToList(),
+            Subject = german ? $"{kind} {number} von {seller}" : $"{kind} {number} from {seller}",
             TextBody = text,
             HtmlBody = html,
             Attachments =

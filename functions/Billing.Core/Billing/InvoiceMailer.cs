@@ -71,11 +71,7 @@ public sealed partial class InvoiceMailer(
     private async Task<byte[]> ReadBlobAsync(string path, CancellationToken cancellationToken)
     {
         var blob = new BlobRef(containers.Value.Invoices, path);
-        await using var stream = await blobs.OpenReadAsync(blob, cancellationToken)
-            ?? throw new InvalidOperationException($"Invoice document {blob} is missing.");
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
+        return await blobs.ReadAllBytesAsync(blob, cancellationToken) ?? throw new InvalidOperationException($"Invoice document {blob} is missing.");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invoice {InvoiceNumber} of account {AccountId} emailed as {ProviderMessageId}")]

@@ -93,23 +93,15 @@ public sealed partial class DunningActionRunner(
     {
         await foreach (var subscription in store.QueryPartitionAsync<Subscription>(notice.AccountId, cancellationToken))
         {
-            var current = subscription;
-            while (current.Value.SuspendedFrom is null && (current.Value.EndDate is null || current.Value.EndDate > notice.RunDate))
+            var suspended = false;
+            await store.UpdateAsync<Subscription>(notice.AccountId, subscription.Value.Id, s =>
             {
-                try
-                {
-                    await store.ReplaceAsync(notice.AccountId, current.Value.Id, current.Value with { SuspendedFrom = notice.RunDate }, current.ETag, cancellationToken);
-                    LogSuspended(current.Value.Id, notice.AccountId, notice.RunDate);
-                    break;
-                }
-                catch (ConcurrencyConflictException)
-                {
-                    current = await store.ReadAsync<Subscription>(notice.AccountId, current.Value.Id, cancellationToken);
-                    if (current is null)
-                    {
-                        break;
-                    }
-                }
+                suspended = s.SuspendedFrom is null && (s.EndDate is null || s.EndDate > notice.RunDate);
+                return suspended ? s with { SuspendedFrom = notice.RunDate } : null;
+            }, cancellationToken);
+            if (suspended)
+            {
+                LogSuspended(subscription.Value.Id, notice.AccountId, notice.RunDate);
             }
         }
     }

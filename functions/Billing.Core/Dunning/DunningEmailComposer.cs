@@ -1,34 +1,28 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Billing.Core.Accounts;
 using Billing.Core.Email;
+using Billing.Core.Formatting;
 using Billing.Core.Invoicing;
 using Billing.Core.Monetary;
 
 namespace Billing.Core.Dunning;
 
 /// <summary>
-/// Writes a dunning email from the built-in templates (<see cref="DunningTemplates"/>): one email for all the
-/// notices of a batch, in the account's language, listing each invoice's number, amount due, due date, days
-/// overdue and RF reference, the IBAN to pay into, and any late fee; the invoices' PDFs are attached. The
-/// message id is deterministic from the notice ids, so a retry of the same batch produces the same id.
+/// Writes a dunning email from the built-in templates (<see cref="DunningTemplates"/>) in the account's language, with
+/// amounts, dates and the IBAN as <see cref="CustomerFormat"/> writes them. One email carries all the notices of a
+/// batch, organised by stage: the subject and opening follow the most serious stage (the highest stage number); then
+/// one section per stage, most serious first, with that stage's heading, lead and closing around exactly the invoices
+/// at that stage (number, amount due, due date, days overdue, RF reference) and the late fee each of them is charged,
+/// if its stage charges one. Then the total, the IBAN to pay into, and the invoices' PDFs attached. The same content
+/// goes to a SendGrid dynamic template as <see cref="EmailMessage.TemplateData"/> (the fields are listed in the README).
 /// </summary>
 public static class DunningEmailComposer
 {
-    /// <summary>The email message id of a batch of notices: <c>dunning-{notice id}</c> for one, else a hash of the sorted ids.</summary>
-    public static string MessageIdOf(string batchId, IEnumerable<string> noticeIds)
-    {
-        ArgumentNullException.ThrowIfNull(noticeIds);
-        var ids = noticeIds.Order(StringComparer.Ordinal).ToList();
-        return ids.Count == 1
-            ? $"dunning-{ids[0]}"
-            : $"dunning-{batchId}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', ids))))[..12]}";
-    }
-
     public static EmailMessage Compose(
-        Account account, string batchId, IReadOnlyList<DunningLetterLine> lines, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> pdfsByInvoiceId)
+        Account account, string messageId, IReadOnlyList<DunningLetterLine> lines, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> pdfsByInvoiceId)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(lines);
@@ -38,35 +32,19 @@ public static class DunningEmailComposer
             throw new ArgumentException("A dunning email needs at least one invoice.", nameof(lines));
         }
 
-        var language = DunningTemplates.Resolve(account.Language);
-        var labels = DunningTemplates.Labels(language);
-        var template = DunningTemplates.MostSevere(lines.Select(l => l.Stage.Template));
-        var text = DunningTemplates.Text(template, language);
+        var format = CustomerFormat.For(account.Language);
+        var labels = DunningTemplates.Labels(format.Language);
+        var sections = lines.GroupBy(l => l.Notice.Stage).OrderByDescending(g => g.Key)
+            .Select(g => new Section(g.Key, g.First().Stage, DunningTemplates.Text(g.First().Stage.Template, format.Language), g.Select(l => Row(l, format, labels)).ToList()))
+            .ToList();
+        var top = sections[0];
         var first = lines[0].Invoice;
         var seller = first.Seller;
-        var subject = Format(text.Subject, seller.LegalName);
-        var noticeIds = lines.Select(l => l.Notice.Id).ToList();
-        var messageId = MessageIdOf(batchId, noticeIds);
-        var rows = lines.Select(l => Row(l, labels)).ToList();
-        var totals = string.Join(" + ", lines.GroupBy(l => l.Invoice.Currency).Select(g => Money.Sum(g.Select(l => l.Invoice.AmountDue), g.Key).ToString()));
-        var payment = Format(labels.PaymentInstruction, first.PayeeIban, first.PayeeBic is null ? "" : Format(labels.Bic, first.PayeeBic));
-        var fees = lines.Where(l => l.LateFee is not null).Select(l => Format(labels.LateFee, l.LateFee!.Value.ToString(), l.Invoice.Number!)).ToList();
-
-        var body = new StringBuilder()
-            .AppendLine(Format(labels.Greeting, account.LegalName)).AppendLine()
-            .AppendLine(text.Intro).AppendLine();
-        foreach (var row in rows)
-        {
-            body.AppendLine(CultureInfo.InvariantCulture, $"- {labels.Invoice} {row.Number}: {labels.AmountDue} {row.AmountDue}, {labels.DueDate} {row.DueDate}, {labels.DaysOverdue} {row.DaysOverdue}, {labels.Reference} {row.Reference}");
-        }
-
-        body.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{labels.Total}: {totals}").AppendLine().AppendLine(payment);
-        foreach (var fee in fees)
-        {
-            body.AppendLine(fee);
-        }
-
-        body.AppendLine().AppendLine(text.Closing).AppendLine().AppendLine(labels.SignOff).Append(seller.LegalName);
+        var subject = Format(top.Text.Subject, seller.LegalName);
+        var opening = sections.Count > 1 ? $"{top.Text.Opening} {labels.Sections}" : top.Text.Opening;
+        var totals = string.Join(" + ", lines.GroupBy(l => l.Invoice.Currency).Select(g => format.Money(Money.Sum(g.Select(l => l.Invoice.AmountDue), g.Key))));
+        var payment = Format(labels.PaymentInstruction, CustomerFormat.Iban(first.PayeeIban), first.PayeeBic is null ? "" : Format(labels.Bic, first.PayeeBic));
+        var letter = new Letter(Format(labels.Greeting, account.LegalName), opening, sections, $"{labels.Total}: {totals}", payment, labels.SignOff, seller.LegalName);
 
         return new EmailMessage
         {
@@ -74,31 +52,61 @@ public static class DunningEmailComposer
             From = new EmailAddress(seller.Email ?? throw new ArgumentException("The seller has no email address.", nameof(lines)), seller.LegalName),
             To = account.BillingEmails.Select(e => new EmailAddress(e, account.LegalName)).ToList(),
             Subject = subject,
-            TextBody = body.ToString(),
-            HtmlBody = Html(account, labels, text, rows, totals, payment, fees, seller.LegalName),
+            TextBody = Text(letter, labels),
+            HtmlBody = Html(letter, labels),
             Attachments = lines.Where(l => pdfsByInvoiceId.ContainsKey(l.Invoice.Id))
-                .Select(l => new EmailAttachment($"{l.Invoice.Number}.pdf", "application/pdf", pdfsByInvoiceId[l.Invoice.Id])).ToList(),
-            CustomArgs = CustomArgs(account, noticeIds),
-            TemplateId = lines.Select(l => l.Stage).Where(s => s.Template == template)
-                .Select(s => s.SendGridTemplates.GetValueOrDefault(language)).FirstOrDefault(id => !string.IsNullOrWhiteSpace(id)),
+                .Select(l => new EmailAttachment($"{l.Notice.InvoiceNumber}.pdf", "application/pdf", pdfsByInvoiceId[l.Invoice.Id])).ToList(),
+            CustomArgs = CustomArgs(account, lines.Select(l => l.Notice.Id).ToList()),
+            TemplateId = top.Stage.SendGridTemplates.GetValueOrDefault(format.Language) is { } id && !string.IsNullOrWhiteSpace(id) ? id : null,
             TemplateData = new Dictionary<string, object?>
             {
                 ["subject"] = subject,
-                ["template"] = template,
-                ["language"] = language,
+                ["template"] = top.Stage.Template,
+                ["stage"] = top.Number,
+                ["language"] = format.Language,
                 ["customerName"] = account.LegalName,
                 ["sellerName"] = seller.LegalName,
-                ["iban"] = first.PayeeIban,
+                ["opening"] = opening,
+                ["iban"] = CustomerFormat.Iban(first.PayeeIban),
                 ["bic"] = first.PayeeBic,
                 ["totalDue"] = totals,
-                ["invoices"] = rows.Select(r => new Dictionary<string, object?>
+                ["sections"] = sections.Select(s => new Dictionary<string, object?>
                 {
-                    ["number"] = r.Number, ["amountDue"] = r.AmountDue, ["dueDate"] = r.DueDate, ["daysOverdue"] = r.DaysOverdue,
-                    ["reference"] = r.Reference, ["iban"] = r.Iban, ["stage"] = r.Stage, ["lateFee"] = r.LateFee,
+                    ["stage"] = s.Number, ["template"] = s.Stage.Template, ["action"] = ActionName(s.Stage.Action),
+                    ["heading"] = s.Text.Heading, ["lead"] = s.Text.Lead, ["closing"] = s.Text.Closing,
+                    ["invoices"] = s.Rows.Select(TemplateRow).ToList(),
                 }).ToList(),
+                ["invoices"] = sections.SelectMany(s => s.Rows).Select(TemplateRow).ToList(),
             },
         };
     }
+
+    /// <summary>The camelCase name of an action, as template data carries it (<c>email</c>, <c>lateFee</c>, <c>suspend</c>, <c>collections</c>).</summary>
+    public static string ActionName(DunningAction action) => JsonNamingPolicy.CamelCase.ConvertName(action.ToString());
+
+    private sealed record Section(int Number, DunningStage Stage, DunningTemplateText Text, List<LetterRow> Rows);
+
+    private sealed record Letter(string Greeting, string Opening, List<Section> Sections, string Total, string Payment, string SignOff, string Seller);
+
+    private sealed record LetterRow(
+        string Number, string AmountDue, string DueDate, int DaysOverdue, string Reference, string Iban, int Stage, string Template, DunningAction Action, string? LateFee, string? LateFeeText);
+
+    private static LetterRow Row(DunningLetterLine line, CustomerFormat format, DunningLabels labels)
+    {
+        var invoice = line.Invoice;
+        var number = line.Notice.InvoiceNumber;
+        var reference = invoice.CreditorReference is null ? number : CreditorReference.ToPrintFormat(invoice.CreditorReference);
+        var fee = line.LateFee is { } f ? format.Money(f) : null;
+        return new LetterRow(
+            number, format.Money(invoice.AmountDue), format.Date(invoice.DueDate), Math.Max(0, line.DaysOverdue), reference, CustomerFormat.Iban(invoice.PayeeIban),
+            line.Notice.Stage, line.Stage.Template, line.Stage.Action, fee, fee is null ? null : Format(labels.LateFee, fee, number));
+    }
+
+    private static Dictionary<string, object?> TemplateRow(LetterRow r) => new()
+    {
+        ["number"] = r.Number, ["amountDue"] = r.AmountDue, ["dueDate"] = r.DueDate, ["daysOverdue"] = r.DaysOverdue, ["reference"] = r.Reference,
+        ["iban"] = r.Iban, ["stage"] = r.Stage, ["template"] = r.Template, ["action"] = ActionName(r.Action), ["lateFee"] = r.LateFee, ["lateFeeText"] = r.LateFeeText,
+    };
 
     private static Dictionary<string, string> CustomArgs(Account account, List<string> noticeIds)
     {
@@ -111,36 +119,52 @@ public static class DunningEmailComposer
         return args;
     }
 
-    private sealed record LetterRow(string Number, string AmountDue, string DueDate, int DaysOverdue, string Reference, string Iban, int Stage, string? LateFee);
-
-    private static LetterRow Row(DunningLetterLine line, DunningLabels labels)
+    private static string Text(Letter letter, DunningLabels labels)
     {
-        var invoice = line.Invoice;
-        var number = invoice.Number ?? throw new ArgumentException($"Invoice {invoice.Id} has no number; only issued invoices are dunned.", nameof(line));
-        var reference = invoice.CreditorReference is null ? number : CreditorReference.ToPrintFormat(invoice.CreditorReference);
-        return new LetterRow(number, invoice.AmountDue.ToString(), invoice.DueDate.ToString(labels.DateFormat, CultureInfo.InvariantCulture),
-            Math.Max(0, line.DaysOverdue), reference, invoice.PayeeIban, line.Notice.Stage, line.LateFee?.ToString());
+        var body = new StringBuilder().AppendLine(letter.Greeting).AppendLine().AppendLine(letter.Opening);
+        foreach (var section in letter.Sections)
+        {
+            body.AppendLine().AppendLine(section.Text.Heading).AppendLine(section.Text.Lead);
+            foreach (var row in section.Rows)
+            {
+                body.AppendLine(CultureInfo.InvariantCulture, $"- {labels.Invoice} {row.Number}: {labels.AmountDue} {row.AmountDue}, {labels.DueDate} {row.DueDate}, {labels.DaysOverdue} {row.DaysOverdue}, {labels.Reference} {row.Reference}");
+            }
+
+            foreach (var fee in section.Rows.Select(r => r.LateFeeText).OfType<string>())
+            {
+                body.AppendLine(fee);
+            }
+
+            body.AppendLine(section.Text.Closing);
+        }
+
+        return body.AppendLine().AppendLine(letter.Total).AppendLine().AppendLine(letter.Payment)
+            .AppendLine().AppendLine(letter.SignOff).Append(letter.Seller).ToString();
     }
 
-    private static string Html(
-        Account account, DunningLabels labels, DunningTemplateText text, List<LetterRow> rows, string totals, string payment, List<string> fees, string seller)
+    private static string Html(Letter letter, DunningLabels labels)
     {
         static string E(string value) => WebUtility.HtmlEncode(value);
-        var html = new StringBuilder("<html><body>")
-            .Append(CultureInfo.InvariantCulture, $"<p>{E(Format(labels.Greeting, account.LegalName))}</p><p>{E(text.Intro)}</p>")
-            .Append(CultureInfo.InvariantCulture, $"<table><tr><th>{E(labels.Invoice)}</th><th>{E(labels.AmountDue)}</th><th>{E(labels.DueDate)}</th><th>{E(labels.DaysOverdue)}</th><th>{E(labels.Reference)}</th></tr>");
-        foreach (var row in rows)
+        var html = new StringBuilder("<html><body>").Append(CultureInfo.InvariantCulture, $"<p>{E(letter.Greeting)}</p><p>{E(letter.Opening)}</p>");
+        foreach (var section in letter.Sections)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(row.Number)}</td><td>{E(row.AmountDue)}</td><td>{E(row.DueDate)}</td><td>{row.DaysOverdue}</td><td>{E(row.Reference)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{E(section.Text.Heading)}</h3><p>{E(section.Text.Lead)}</p>")
+                .Append(CultureInfo.InvariantCulture, $"<table><tr><th>{E(labels.Invoice)}</th><th>{E(labels.AmountDue)}</th><th>{E(labels.DueDate)}</th><th>{E(labels.DaysOverdue)}</th><th>{E(labels.Reference)}</th></tr>");
+            foreach (var row in section.Rows)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(row.Number)}</td><td>{E(row.AmountDue)}</td><td>{E(row.DueDate)}</td><td>{row.DaysOverdue}</td><td>{E(row.Reference)}</td></tr>");
+            }
+
+            html.Append("</table>");
+            foreach (var fee in section.Rows.Select(r => r.LateFeeText).OfType<string>())
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<p>{E(fee)}</p>");
+            }
+
+            html.Append(CultureInfo.InvariantCulture, $"<p>{E(section.Text.Closing)}</p>");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"</table><p><strong>{E(labels.Total)}: {E(totals)}</strong></p><p>{E(payment)}</p>");
-        foreach (var fee in fees)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<p>{E(fee)}</p>");
-        }
-
-        return html.Append(CultureInfo.InvariantCulture, $"<p>{E(text.Closing)}</p><p>{E(labels.SignOff)}<br>{E(seller)}</p></body></html>").ToString();
+        return html.Append(CultureInfo.InvariantCulture, $"<p><strong>{E(letter.Total)}</strong></p><p>{E(letter.Payment)}</p><p>{E(letter.SignOff)}<br>{E(letter.Seller)}</p></body></html>").ToString();
     }
 
     private static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);

@@ -3,6 +3,10 @@ using Billing.Core.Monetary;
 
 namespace Billing.Core.Dunning;
 
-/// <summary>One invoice in a dunning email: the invoice, the notice being sent for it, its stage's settings,
-/// how many days it is overdue on the run date, and the late fee this stage charges (if any).</summary>
-public sealed record DunningLetterLine(Invoice Invoice, DunningNotice Notice, DunningStage Stage, int DaysOverdue, Money? LateFee);
+/// <summary>One invoice in a dunning email: the invoice, the notice being sent for it, its stage's settings, and
+/// how many days it is overdue on the run date.</summary>
+public sealed record DunningLetterLine(Invoice Invoice, DunningNotice Notice, DunningStage Stage, int DaysOverdue)
+{
+    /// <summary>The late fee this stage charges on the invoice, fixed when the notice was claimed; null when it charges none.</summary>
+    public Money? LateFee => Notice.LateFee;
+}

@@ -38,8 +38,12 @@ public sealed record DunningNotice : IDocument
 
     public required DunningNoticeStatus Status { get; init; }
 
-    /// <summary>The batch (<see cref="DunningNoticeMessage.BatchId"/>) that claimed it.</summary>
+    /// <summary>The batch (<see cref="DunningNoticeMessage.BatchId"/>) that claimed it: its redeliveries may carry on at once,
+    /// any other message only after <see cref="DunningOptions.ClaimTimeout"/>.</summary>
     public string? ClaimedBy { get; init; }
+
+    /// <summary>The <see cref="DunningEmail"/> it was claimed for (and, once sent, was sent in).</summary>
+    public string? EmailId { get; init; }
 
     public DateTimeOffset? ClaimedAt { get; init; }
 

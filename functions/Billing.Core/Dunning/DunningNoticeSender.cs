@@ -1,6 +1,4 @@
 using Billing.Core.Accounts;
-using Billing.Core.Email;
-using Billing.Core.Events;
 using Billing.Core.Invoicing;
 using Billing.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -10,39 +8,33 @@ namespace Billing.Core.Dunning;
 
 /// <summary>
 /// Sends the notices of one <see cref="DunningNoticeMessage"/> (the <c>dunning-notice</c> queue's use case), exactly
-/// once per (invoice, stage):
+/// once per (invoice, stage) and in exactly one email per message:
 /// <list type="number">
 /// <item>It re-checks the freshness guard, re-reads account, pause and each invoice, and drops any invoice paid,
 /// voided, disputed or paused since the run, or whose stage (or a higher one) was sent meanwhile.</item>
-/// <item>It claims each remaining notice: creates <c>notice-{invoice}-{stage}</c> as <see cref="DunningNoticeStatus.Claimed"/>
-/// if absent (lower stages never sent are recorded as <see cref="DunningNoticeStatus.Skipped"/> first).</item>
-/// <item>It sends one email for the claimed notices, then marks each <see cref="DunningNoticeStatus.Sent"/> with
-/// <see cref="DunningNotice.SentAt"/>, publishes <c>DunningNoticeSent</c>, and carries out the stages' actions.</item>
+/// <item>It claims each remaining notice for the message's email (<see cref="DunningEmail.IdFor"/>): creates
+/// <c>notice-{invoice}-{stage}</c> as <see cref="DunningNoticeStatus.Claimed"/> by the message's batch with
+/// <see cref="DunningNotice.EmailId"/> = that email id, if absent (lower stages never sent are recorded as <see cref="DunningNoticeStatus.Skipped"/> first),
+/// then creates the <see cref="DunningEmail"/> listing them, unless a previous attempt already did: then that
+/// email's list stands and nothing is added to it.</item>
+/// <item><see cref="DunningEmailDelivery"/> sends the email and marks its notices sent; a retry completes it instead.</item>
 /// </list>
-/// Crash window: a crash after the provider accepted the email and before <c>SentAt</c> is written leaves the notice
-/// claimed; the retry of the same message (same <see cref="DunningNoticeMessage.BatchId"/>) finds its own claim and
-/// sends again with the same deterministic message id, which the local outbox refuses as a duplicate and SendGrid
-/// receives in <c>custom_args</c> (so at most that one duplicate is possible there, and only in that window). A claim of
-/// another batch is left alone (reported <see cref="DunningSkipReason.InFlight"/>) until it is older than
-/// <see cref="DunningOptions.ClaimTimeout"/>, then taken over. A notice marked sent is never sent again; a retry only
-/// completes its pending action.
+/// A notice claimed by another message is left alone (<see cref="DunningSkipReason.InFlight"/>) until its claim is older
+/// than <see cref="DunningOptions.ClaimTimeout"/>; then its owner is taken to be dead and this sender completes the
+/// other email (never sends the notice in its own), or takes the claim over when that email was never created (so
+/// never sent). A notice marked sent is never sent again; a retry only completes its pending action.
 /// </summary>
 public sealed partial class DunningNoticeSender(
     IDocumentStore store,
-    IBlobStore blobs,
-    IEmailSender sender,
-    IEventPublisher events,
+    DunningEmailDelivery delivery,
     BankFileFreshnessGuard guard,
-    DunningActionRunner actions,
     IOptions<DunningOptions> options,
-    IOptions<BlobContainerOptions> containers,
     TimeProvider time,
     ILogger<DunningNoticeSender> logger)
 {
     public async Task<DunningSendResult> SendAsync(DunningNoticeMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var skipped = new List<DunningRunSkip>();
         DunningSendResult SkipAll(DunningSkipReason reason, string? detail) =>
             new([], null, message.Items.Select(i => new DunningRunSkip(i.InvoiceId, null, message.AccountId, reason, i.Stage, detail)).ToList());
 
@@ -64,56 +56,143 @@ public sealed partial class DunningNoticeSender(
             return SkipAll(DunningSkipReason.UnknownPolicy, account.DunningPolicy);
         }
 
-        var pause = (await store.ReadAsync<DunningPause>(account.Id, DunningPause.DocumentId, cancellationToken))?.Value;
-        var notices = new Dictionary<string, Stored<DunningNotice>>(StringComparer.Ordinal);
-        await foreach (var notice in store.QueryPartitionAsync<DunningNotice>(account.Id, cancellationToken))
-        {
-            notices[notice.Value.Id] = notice;
-        }
-
-        var lines = new List<DunningLetterLine>();
+        var attempt = await StartAsync(message, account, policy, cancellationToken);
+        var skipped = new List<DunningRunSkip>();
         var pending = new List<Stored<DunningNotice>>();
+        var claimed = new List<string>();
+        var others = new List<string>();
         foreach (var item in message.Items.Distinct())
         {
-            var outcome = await PrepareAsync(message, account, policy, pause, notices, item, cancellationToken);
-            switch (outcome)
+            switch (await PrepareAsync(attempt, item, cancellationToken))
             {
-                case { Line: { } line }:
-                    lines.Add(line);
+                case Prepared.Claimed { NoticeId: var id }:
+                    claimed.Add(id);
                     break;
-                case { Pending: { } action }:
-                    pending.Add(action);
-                    skipped.Add(new(item.InvoiceId, action.Value.InvoiceNumber, account.Id, DunningSkipReason.AlreadySent, item.Stage));
+                case Prepared.InEmail { EmailId: var emailId }:
+                    others.Add(emailId);
                     break;
-                case { Skip: { } skip }:
+                case Prepared.ActionPending { Notice: var notice }:
+                    pending.Add(notice);
+                    skipped.Add(new(item.InvoiceId, notice.Value.InvoiceNumber, account.Id, DunningSkipReason.AlreadySent, item.Stage));
+                    break;
+                case Prepared.Skipped { Skip: var skip }:
                     skipped.Add(skip);
                     break;
             }
         }
 
+        var sent = new List<string>();
         string? messageId = null;
-        if (lines.Count > 0)
+        // Emails created already (by an earlier attempt of this message, or by a dead owner) first; then the one for the new claims.
+        foreach (var other in others.Distinct(StringComparer.Ordinal))
         {
-            (messageId, var sent) = await SendAndRecordAsync(account, message, lines, cancellationToken);
-            pending.AddRange(sent);
+            if (await EmailAsync(attempt, other, cancellationToken) is { } email && await delivery.CompleteAsync(account, policy, attempt.Pause, email, attempt.Invoices, cancellationToken) is { Count: > 0 } done)
+            {
+                sent.AddRange(done);
+                messageId = other;
+            }
+        }
+
+        if (claimed.Count > 0)
+        {
+            var created = new DunningEmail
+            {
+                Id = attempt.EmailId, AccountId = account.Id, RunDate = message.RunDate, NoticeIds = claimed, Status = DunningEmailStatus.Pending, CreatedAt = time.GetUtcNow(),
+            };
+            var email = await store.TryCreateAsync(account.Id, created.Id, created, cancellationToken)
+                ?? await store.ReadAsync<DunningEmail>(account.Id, created.Id, cancellationToken)
+                ?? throw new InvalidOperationException($"Dunning email {created.Id} vanished while it was being created.");
+            if (await delivery.CompleteAsync(account, policy, attempt.Pause, email, attempt.Invoices, cancellationToken) is { Count: > 0 } done)
+            {
+                sent.AddRange(done);
+                messageId = email.Value.Id;
+            }
         }
 
         foreach (var notice in pending)
         {
-            await CompleteActionAsync(account, policy, notice, cancellationToken);
+            await delivery.CompleteActionAsync(account, policy, notice, cancellationToken);
         }
 
-        return new DunningSendResult(lines.Select(l => l.Notice.Id).ToList(), messageId, skipped);
+        return new DunningSendResult(sent, messageId, skipped);
     }
 
-    private sealed record Prepared(DunningLetterLine? Line = null, Stored<DunningNotice>? Pending = null, DunningRunSkip? Skip = null);
-
-    private async Task<Prepared> PrepareAsync(
-        DunningNoticeMessage message, Account account, DunningPolicy policy, DunningPause? pause,
-        Dictionary<string, Stored<DunningNotice>> notices, DunningNoticeItem item, CancellationToken cancellationToken)
+    /// <summary>What one attempt at a message knows: its email (if an earlier attempt created it), the account's
+    /// notices, and the invoices and emails read so far.</summary>
+    private sealed class Attempt(DunningNoticeMessage message, Account account, DunningPolicy policy, DunningPause? pause, string emailId)
     {
+        public DunningNoticeMessage Message { get; } = message;
+
+        public Account Account { get; } = account;
+
+        public DunningPolicy Policy { get; } = policy;
+
+        public DunningPause? Pause { get; } = pause;
+
+        public string EmailId { get; } = emailId;
+
+        public Stored<DunningEmail>? Email { get; init; }
+
+        public Dictionary<string, Stored<DunningNotice>> Notices { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Invoice> Invoices { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Stored<DunningEmail>?> Emails { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>The outcome of preparing one item: exactly one of these.</summary>
+    private abstract record Prepared
+    {
+        private Prepared()
+        {
+        }
+
+        /// <summary>Claimed for this message's email (now or by an earlier attempt that created no email yet).</summary>
+        public sealed record Claimed(string NoticeId) : Prepared;
+
+        /// <summary>Listed in an email already created (this message's or, after its lease, a dead owner's): completing that email handles it.</summary>
+        public sealed record InEmail(string EmailId) : Prepared;
+
+        /// <summary>Sent before, but its stage's action was not carried out yet.</summary>
+        public sealed record ActionPending(Stored<DunningNotice> Notice) : Prepared;
+
+        /// <summary>Nothing to send, for a reason.</summary>
+        public sealed record Skipped(DunningRunSkip Skip) : Prepared;
+    }
+
+    private async Task<Attempt> StartAsync(DunningNoticeMessage message, Account account, DunningPolicy policy, CancellationToken cancellationToken)
+    {
+        var pause = (await store.ReadAsync<DunningPause>(account.Id, DunningPause.DocumentId, cancellationToken))?.Value;
+        var emailId = DunningEmail.IdFor(message);
+        var attempt = new Attempt(message, account, policy, pause, emailId)
+        {
+            Email = await store.ReadAsync<DunningEmail>(account.Id, emailId, cancellationToken),
+        };
+        attempt.Emails[emailId] = attempt.Email;
+        await foreach (var notice in store.QueryPartitionAsync<DunningNotice>(account.Id, cancellationToken))
+        {
+            attempt.Notices[notice.Value.Id] = notice;
+        }
+
+        return attempt;
+    }
+
+    private async Task<Stored<DunningEmail>?> EmailAsync(Attempt attempt, string id, CancellationToken cancellationToken)
+    {
+        if (!attempt.Emails.TryGetValue(id, out var email))
+        {
+            email = await store.ReadAsync<DunningEmail>(attempt.Account.Id, id, cancellationToken);
+            attempt.Emails[id] = email;
+        }
+
+        return email;
+    }
+
+    private async Task<Prepared> PrepareAsync(Attempt attempt, DunningNoticeItem item, CancellationToken cancellationToken)
+    {
+        var (account, policy) = (attempt.Account, attempt.Policy);
         Prepared Skip(DunningSkipReason reason, string? number = null, string? detail = null) =>
-            new(Skip: new DunningRunSkip(item.InvoiceId, number, account.Id, reason, item.Stage, detail));
+            new Prepared.Skipped(new DunningRunSkip(item.InvoiceId, number, account.Id, reason, item.Stage, detail));
 
         if (item.Stage < 1 || item.Stage > policy.Stages.Count)
         {
@@ -126,54 +205,67 @@ public sealed partial class DunningNoticeSender(
             return Skip(DunningSkipReason.InvoiceMissing);
         }
 
+        attempt.Invoices[invoice.Id] = invoice;
         var id = DunningNotice.IdFor(invoice.Id, item.Stage);
-        var own = notices.GetValueOrDefault(id);
-        if (own?.Value.Status == DunningNoticeStatus.Sent)
+        var own = attempt.Notices.GetValueOrDefault(id);
+        if (own is { Value: var notice })
         {
-            return own.Value.ActionCompletedAt is null ? new Prepared(Pending: own) : Skip(DunningSkipReason.AlreadySent, invoice.Number);
-        }
-
-        if (own?.Value.Status == DunningNoticeStatus.Skipped)
-        {
-            return Skip(DunningSkipReason.AlreadySent, invoice.Number);
-        }
-
-        var higher = notices.Values.Any(n => n.Value.InvoiceId == invoice.Id && n.Value.Stage > item.Stage
-            && n.Value.Status is DunningNoticeStatus.Sent or DunningNoticeStatus.Claimed);
-        var reason = higher ? DunningSkipReason.Superseded : DunningEligibility.Check(invoice, pause, message.RunDate);
-        if (reason is { } r)
-        {
-            if (own is { Value.Status: DunningNoticeStatus.Claimed } && OwnsOrStale(own.Value, message.BatchId))
+            switch (notice)
             {
-                await TryReplaceAsync(own, own.Value with { Status = DunningNoticeStatus.Withdrawn, Note = r.ToString() }, cancellationToken);
-                LogWithdrawn(id, r);
+                case { Status: DunningNoticeStatus.Sent, ActionCompletedAt: null }:
+                    return new Prepared.ActionPending(own);
+                case { Status: DunningNoticeStatus.Sent or DunningNoticeStatus.Skipped }:
+                    return Skip(DunningSkipReason.AlreadySent, invoice.Number);
+                case { Status: DunningNoticeStatus.Claimed } when notice.ClaimedBy != attempt.Message.BatchId && !IsStale(notice):
+                    return Skip(DunningSkipReason.InFlight, invoice.Number);
+                case { Status: DunningNoticeStatus.Claimed, EmailId: { } holder }
+                    when await EmailAsync(attempt, holder, cancellationToken) is { } listing && listing.Value.NoticeIds.Contains(id):
+                    return new Prepared.InEmail(holder);
+            }
+        }
+
+        var higher = attempt.Notices.Values.Any(n => n.Value.InvoiceId == invoice.Id && n.Value.Stage > item.Stage
+            && n.Value.Status is DunningNoticeStatus.Sent or DunningNoticeStatus.Claimed);
+        var ineligible = higher ? DunningSkipReason.Superseded : DunningEligibility.Check(invoice, attempt.Pause, attempt.Message.RunDate);
+        if (ineligible is not null || invoice.Number is not { } number)
+        {
+            var reason = ineligible ?? DunningSkipReason.NotIssued;
+            if (own is { Value.Status: DunningNoticeStatus.Claimed })
+            {
+                await TryReplaceAsync(own, own.Value with { Status = DunningNoticeStatus.Withdrawn, Note = reason.ToString() }, cancellationToken);
+                LogWithdrawn(id, reason);
             }
 
-            return Skip(r, invoice.Number);
+            return Skip(reason, invoice.Number);
+        }
+
+        if (attempt.Email is not null)
+        {
+            return Skip(DunningSkipReason.InFlight, number, $"email {attempt.EmailId} was decided without it; a later run sends it");
         }
 
         var stage = policy.StageAt(item.Stage);
         var claim = new DunningNotice
         {
-            Id = id, AccountId = account.Id, InvoiceId = invoice.Id, InvoiceNumber = invoice.Number!, Stage = item.Stage, Policy = account.DunningPolicy,
-            Day = stage.Day, Template = stage.Template, Action = stage.Action, RunDate = message.RunDate, Status = DunningNoticeStatus.Claimed,
-            ClaimedBy = message.BatchId, ClaimedAt = time.GetUtcNow(), LateFee = DunningActionRunner.LateFeeFor(invoice, stage),
+            Id = id, AccountId = account.Id, InvoiceId = invoice.Id, InvoiceNumber = number, Stage = item.Stage, Policy = account.DunningPolicy,
+            Day = stage.Day, Template = stage.Template, Action = stage.Action, RunDate = attempt.Message.RunDate, Status = DunningNoticeStatus.Claimed,
+            ClaimedBy = attempt.Message.BatchId, EmailId = attempt.EmailId, ClaimedAt = time.GetUtcNow(), LateFee = DunningActionRunner.LateFeeFor(invoice, stage),
         };
-        await RecordSkippedStagesAsync(claim, policy, notices, cancellationToken);
-        var claimed = await ClaimAsync(own, claim, cancellationToken);
-        return claimed is null
-            ? Skip(DunningSkipReason.InFlight, invoice.Number)
-            : new Prepared(Line: new DunningLetterLine(invoice, claimed, stage, message.RunDate.DayNumber - invoice.DueDate.DayNumber, claimed.LateFee));
+        await RecordSkippedStagesAsync(claim, policy, attempt.Notices, cancellationToken);
+        return await ClaimAsync(own, claim, cancellationToken) is { } claimed
+            ? new Prepared.Claimed(claimed.Value.Id)
+            : Skip(DunningSkipReason.InFlight, number);
     }
 
-    /// <summary>Claims the notice: creates it, reuses our own claim, or takes over a withdrawn or stale one; null when another batch holds it.</summary>
-    private async Task<DunningNotice?> ClaimAsync(Stored<DunningNotice>? existing, DunningNotice claim, CancellationToken cancellationToken)
+    /// <summary>Claims the notice: creates it, reuses our own claim, or takes over a withdrawn or stale one (or one of this batch
+    /// that no email lists); null when another message holds it.</summary>
+    private async Task<Stored<DunningNotice>?> ClaimAsync(Stored<DunningNotice>? existing, DunningNotice claim, CancellationToken cancellationToken)
     {
         if (existing is null)
         {
             if (await store.TryCreateAsync(claim.AccountId, claim.Id, claim, cancellationToken) is { } created)
             {
-                return created.Value;
+                return created;
             }
 
             existing = await store.ReadAsync<DunningNotice>(claim.AccountId, claim.Id, cancellationToken);
@@ -184,12 +276,12 @@ public sealed partial class DunningNoticeSender(
         }
 
         var current = existing.Value;
-        if (current.Status == DunningNoticeStatus.Claimed && current.ClaimedBy == claim.ClaimedBy)
+        if (current.Status == DunningNoticeStatus.Claimed && current.ClaimedBy == claim.ClaimedBy && current.EmailId == claim.EmailId)
         {
-            return current;
+            return existing;
         }
 
-        if (current.Status == DunningNoticeStatus.Withdrawn || (current.Status == DunningNoticeStatus.Claimed && OwnsOrStale(current, claim.ClaimedBy!)))
+        if (current.Status == DunningNoticeStatus.Withdrawn || (current.Status == DunningNoticeStatus.Claimed && (current.ClaimedBy == claim.ClaimedBy || IsStale(current))))
         {
             return await TryReplaceAsync(existing, claim with { Note = null }, cancellationToken);
         }
@@ -197,8 +289,9 @@ public sealed partial class DunningNoticeSender(
         return null;
     }
 
-    private bool OwnsOrStale(DunningNotice notice, string batchId) =>
-        notice.ClaimedBy == batchId || notice.ClaimedAt is null || time.GetUtcNow() - notice.ClaimedAt.Value > options.Value.ClaimTimeout;
+    /// <summary>A claim whose owner is taken to be dead: older than <see cref="DunningOptions.ClaimTimeout"/> (or without a time).</summary>
+    private bool IsStale(DunningNotice notice) =>
+        notice.ClaimedAt is null || time.GetUtcNow() - notice.ClaimedAt.Value > options.Value.ClaimTimeout;
 
     private async Task RecordSkippedStagesAsync(DunningNotice claim, DunningPolicy policy, Dictionary<string, Stored<DunningNotice>> notices, CancellationToken cancellationToken)
     {
@@ -210,7 +303,7 @@ public sealed partial class DunningNoticeSender(
                 var skipped = claim with
                 {
                     Id = id, Stage = stage, Day = policy.StageAt(stage).Day, Template = policy.StageAt(stage).Template, Action = policy.StageAt(stage).Action,
-                    Status = DunningNoticeStatus.Skipped, ClaimedBy = null, ClaimedAt = null, LateFee = null, Note = $"Run of {claim.RunDate:yyyy-MM-dd} reached stage {claim.Stage} first",
+                    Status = DunningNoticeStatus.Skipped, ClaimedBy = null, EmailId = null, ClaimedAt = null, LateFee = null, Note = $"Run of {claim.RunDate:yyyy-MM-dd} reached stage {claim.Stage} first",
                 };
                 if (await store.TryCreateAsync(claim.AccountId, id, skipped, cancellationToken) is { } created)
                 {
@@ -220,81 +313,11 @@ public sealed partial class DunningNoticeSender(
         }
     }
 
-    private async Task<(string MessageId, List<Stored<DunningNotice>> Sent)> SendAndRecordAsync(
-        Account account, DunningNoticeMessage message, List<DunningLetterLine> lines, CancellationToken cancellationToken)
-    {
-        var pdfs = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
-        foreach (var line in lines)
-        {
-            if (await ReadPdfAsync(line.Invoice, cancellationToken) is { } pdf)
-            {
-                pdfs[line.Invoice.Id] = pdf;
-            }
-        }
-
-        var email = DunningEmailComposer.Compose(account, message.BatchId, lines, pdfs);
-        var providerId = await sender.SendAsync(email, cancellationToken);
-        var sentAt = time.GetUtcNow();
-        var sent = new List<Stored<DunningNotice>>();
-        foreach (var line in lines)
-        {
-            sent.Add(await MarkAsync(line.Notice, n => n.Status == DunningNoticeStatus.Sent, n => n with
-            {
-                Status = DunningNoticeStatus.Sent, SentAt = sentAt, MessageId = email.MessageId, ProviderMessageId = providerId,
-                ActionCompletedAt = n.Action == DunningAction.Email ? sentAt : null,
-            }, cancellationToken));
-        }
-
-        await events.PublishAsync(
-            lines.Select(l => IntegrationEvent.Create(EventTypes.DunningNoticeSent, l.Notice.Id, account.Id, sentAt,
-                new DunningNoticeSent(l.Notice.Id, l.Invoice.Id, l.Notice.InvoiceNumber, account.Id, l.Notice.Stage, l.Notice.Template, l.Notice.Action, email.MessageId, sentAt))).ToList(),
-            cancellationToken);
-        LogSent(account.Id, lines.Count, email.MessageId, providerId);
-        return (email.MessageId, sent);
-    }
-
-    private async Task CompleteActionAsync(Account account, DunningPolicy policy, Stored<DunningNotice> notice, CancellationToken cancellationToken)
-    {
-        if (notice.Value.ActionCompletedAt is not null)
-        {
-            return;
-        }
-
-        var stage = notice.Value.Stage <= policy.Stages.Count ? policy.StageAt(notice.Value.Stage) : new DunningStage { Action = notice.Value.Action };
-        await actions.ApplyAsync(account, notice.Value, stage, cancellationToken);
-        var done = time.GetUtcNow();
-        await MarkAsync(notice.Value, n => n.ActionCompletedAt is not null, n => n with { ActionCompletedAt = done }, cancellationToken);
-    }
-
-    /// <summary>Applies <paramref name="change"/> to the stored notice, re-reading on a conflict, unless <paramref name="done"/> already holds.</summary>
-    private async Task<Stored<DunningNotice>> MarkAsync(
-        DunningNotice notice, Func<DunningNotice, bool> done, Func<DunningNotice, DunningNotice> change, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var current = await store.ReadAsync<DunningNotice>(notice.AccountId, notice.Id, cancellationToken)
-                ?? throw new InvalidOperationException($"Dunning notice {notice.Id} vanished while it was being sent.");
-            if (done(current.Value))
-            {
-                return current;
-            }
-
-            try
-            {
-                return await store.ReplaceAsync(notice.AccountId, notice.Id, change(current.Value), current.ETag, cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Someone else wrote it in between: read again and see whether our change is still needed.
-            }
-        }
-    }
-
-    private async Task<DunningNotice?> TryReplaceAsync(Stored<DunningNotice> existing, DunningNotice value, CancellationToken cancellationToken)
+    private async Task<Stored<DunningNotice>?> TryReplaceAsync(Stored<DunningNotice> existing, DunningNotice value, CancellationToken cancellationToken)
     {
         try
         {
-            return (await store.ReplaceAsync(existing.Key.PartitionKey, existing.Key.Id, value, existing.ETag, cancellationToken)).Value;
+            return await store.ReplaceAsync(existing.Key.PartitionKey, existing.Key.Id, value, existing.ETag, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -302,35 +325,9 @@ public sealed partial class DunningNoticeSender(
         }
     }
 
-    private async Task<byte[]?> ReadPdfAsync(Invoice invoice, CancellationToken cancellationToken)
-    {
-        if (invoice.PdfPath is null)
-        {
-            LogPdfMissing(invoice.Number ?? invoice.Id);
-            return null;
-        }
-
-        await using var stream = await blobs.OpenReadAsync(new BlobRef(containers.Value.Invoices, invoice.PdfPath), cancellationToken);
-        if (stream is null)
-        {
-            LogPdfMissing(invoice.Number ?? invoice.Id);
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dunning email {MessageId} for account {AccountId} with {NoticeCount} notices sent as {ProviderMessageId}")]
-    private partial void LogSent(string accountId, int noticeCount, string messageId, string providerMessageId);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Dunning notice {NoticeId} withdrawn: {Reason}")]
     private partial void LogWithdrawn(string noticeId, DunningSkipReason reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dunning for account {AccountId} not sent: {Reason}")]
     private partial void LogBlocked(string accountId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Invoice {InvoiceNumber} has no PDF; its dunning notice goes out without it")]
-    private partial void LogPdfMissing(string invoiceNumber);
 }

@@ -47,20 +47,17 @@ public sealed partial class DunningScheduler(
         {
             var invoice = stored.Value;
             var decision = Decide(invoice, accounts.GetValueOrDefault(invoice.AccountId), pauses.GetValueOrDefault(invoice.AccountId), handled.GetValueOrDefault(invoice.Id), runDate);
-            if (decision.Notice is { } notice)
+            switch (decision)
             {
-                if (blocked is null)
-                {
+                case DunningDecision.Send { Notice: var notice } when blocked is null:
                     notices.Add(notice);
-                }
-                else
-                {
+                    break;
+                case DunningDecision.Send { Notice: var notice }:
                     skipped.Add(new(invoice.Id, invoice.Number, invoice.AccountId, DunningSkipReason.FreshnessGuard, notice.Stage, blocked));
-                }
-            }
-            else if (decision.Skip is { } skip)
-            {
-                skipped.Add(skip);
+                    break;
+                case DunningDecision.Skip { Reason: var skip }:
+                    skipped.Add(skip);
+                    break;
             }
         }
 
@@ -75,46 +72,51 @@ public sealed partial class DunningScheduler(
     }
 
     /// <summary>What one run does with one invoice: a notice to send, a reported skip, or (closed invoices whose ladder is over) nothing.</summary>
-    public (DunningRunItem? Notice, DunningRunSkip? Skip) Decide(Invoice invoice, Account? account, DunningPause? pause, int handledStage, DateOnly runDate)
+    public DunningDecision Decide(Invoice invoice, Account? account, DunningPause? pause, int handledStage, DateOnly runDate)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        DunningRunSkip SkipFor(DunningSkipReason reason, int? stage = null, string? detail = null) =>
-            new(invoice.Id, invoice.Number, invoice.AccountId, reason, stage, detail);
+        DunningDecision SkipFor(DunningSkipReason reason, int? stage = null, string? detail = null) =>
+            new DunningDecision.Skip(new(invoice.Id, invoice.Number, invoice.AccountId, reason, stage, detail));
+        DunningDecision SkipIfOpen(DunningSkipReason reason, string? detail = null) =>
+            invoice.Status == InvoiceStatus.Open ? SkipFor(reason, detail: detail) : DunningDecision.Ignore.Instance;
 
         if (account is null)
         {
-            return (null, invoice.Status == InvoiceStatus.Open ? SkipFor(DunningSkipReason.AccountMissing) : null);
+            return SkipIfOpen(DunningSkipReason.AccountMissing);
         }
 
         var policy = options.Value.PolicyNamed(account.DunningPolicy);
         if (policy is null)
         {
-            return (null, invoice.Status == InvoiceStatus.Open ? SkipFor(DunningSkipReason.UnknownPolicy, detail: account.DunningPolicy) : null);
+            return SkipIfOpen(DunningSkipReason.UnknownPolicy, account.DunningPolicy);
         }
 
         var reached = policy.ReachedStage(invoice.DueDate, runDate);
-        if (DunningEligibility.Check(invoice, pause, runDate) is { } reason)
+        var ineligible = DunningEligibility.Check(invoice, pause, runDate);
+        if (ineligible is not null || invoice.Number is not { } number)
         {
             var closed = invoice.Status is not InvoiceStatus.Open and not InvoiceStatus.Draft;
             var ladderRunning = reached >= 1 && runDate <= policy.StageDate(invoice.DueDate, policy.Stages.Count);
-            return (null, !closed || ladderRunning ? SkipFor(reason, reached == 0 ? null : reached) : null);
+            return !closed || ladderRunning
+                ? SkipFor(ineligible ?? DunningSkipReason.NotIssued, reached == 0 ? null : reached)
+                : DunningDecision.Ignore.Instance;
         }
 
         if (reached == 0)
         {
-            return (null, SkipFor(DunningSkipReason.NotYetDue, detail: $"stage 1 on {policy.StageDate(invoice.DueDate, 1):yyyy-MM-dd}"));
+            return SkipFor(DunningSkipReason.NotYetDue, detail: $"stage 1 on {policy.StageDate(invoice.DueDate, 1):yyyy-MM-dd}");
         }
 
         if (handledStage >= reached)
         {
-            return (null, SkipFor(DunningSkipReason.AlreadySent, reached));
+            return SkipFor(DunningSkipReason.AlreadySent, reached);
         }
 
         var stage = policy.StageAt(reached);
         var lower = Enumerable.Range(handledStage + 1, reached - handledStage - 1).ToList();
-        return (new DunningRunItem(
-            invoice.Id, invoice.Number!, invoice.AccountId, account.DunningPolicy, reached, stage.Template, stage.Action,
-            invoice.AmountDue, invoice.DueDate, runDate.DayNumber - invoice.DueDate.DayNumber, lower), null);
+        return new DunningDecision.Send(new DunningRunItem(
+            invoice.Id, number, invoice.AccountId, account.DunningPolicy, reached, stage.Template, stage.Action,
+            invoice.AmountDue, invoice.DueDate, runDate.DayNumber - invoice.DueDate.DayNumber, lower));
     }
 
     /// <summary>Per invoice, the highest stage already sent or passed over.</summary>

@@ -30,6 +30,7 @@ public static class DunningServiceCollectionExtensions
         services.AddSingleton<BankFileFreshnessGuard>();
         services.AddSingleton<DunningActionRunner>();
         services.AddSingleton<DunningScheduler>();
+        services.AddSingleton<DunningEmailDelivery>();
         services.AddSingleton<DunningNoticeSender>();
         services.AddSingleton<DunningHolds>();
         services.AddSingleton<DunningNoticeQuery>();

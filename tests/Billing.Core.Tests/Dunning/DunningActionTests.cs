@@ -26,7 +26,7 @@ public sealed class DunningActionTests
 
         var charge = (await s.Store.ReadAsync<OneOffCharge>("alpha", $"latefee-{invoice.Id}-4"))!.Value;
         Assert.Equal((new DateOnly(2026, 3, 15), Money.Of(5m, "EUR")), (charge.Date, charge.UnitPrice));
-        Assert.Contains("late fee of 5.00 EUR", Assert.Single(s.World.Email.Sent).TextBody, StringComparison.Ordinal);
+        Assert.Contains("late fee of €5.00", Assert.Single(s.World.Email.Sent).TextBody, StringComparison.Ordinal);
         Assert.NotNull(Assert.Single(await s.NoticesAsync(), n => n.Stage == 4).ActionCompletedAt);
     }
 

@@ -21,9 +21,9 @@ public sealed class DunningRunTests
         Assert.Equal((invoice.Number, 2, DunningAction.Email), (item.InvoiceNumber, item.Stage, item.Action));
         var email = Assert.Single(s.World.Email.Sent);
         Assert.Contains(invoice.Number!, email.TextBody, StringComparison.Ordinal);
-        Assert.Contains("DE89370400440532013000", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("DE89 3704 0044 0532 0130 00", email.TextBody, StringComparison.Ordinal);
         Assert.Contains(CreditorReference.ToPrintFormat(invoice.CreditorReference!), email.TextBody, StringComparison.Ordinal);
-        Assert.Contains("119.00 EUR", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("€119.00", email.HtmlBody, StringComparison.Ordinal);
         Assert.Equal($"{invoice.Number}.pdf", Assert.Single(email.Attachments).FileName);
         Assert.Equal(DunningNotice.IdFor(invoice.Id, 2), email.CustomArgs["noticeId"]);
         var notice = Assert.Single(await s.NoticesAsync(), n => n.Status == DunningNoticeStatus.Sent);
@@ -221,7 +221,7 @@ public sealed class DunningRunTests
     }
 
     [Fact]
-    public async Task Send_CrashAfterEmailBeforeSentAt_RetrySendsAgainWithSameMessageIdThenNeverAgain()
+    public async Task Send_CrashAfterEmailBeforeItIsRecordedSent_RetrySendsAgainWithSameMessageIdThenNeverAgain()
     {
         using var s = new DunningScenario(s_today);
         await s.AddAccountAsync("alpha");
@@ -229,7 +229,7 @@ public sealed class DunningRunTests
         await s.IngestBankFileAsync(s_today);
         var message = new DunningNoticeMessage("alpha", s_today, [new DunningNoticeItem(invoice.Id, 2)]);
         var sender = s.World.Get<DunningNoticeSender>();
-        s.World.Store.BeforeReplace = key => key.Id.StartsWith("notice-", StringComparison.Ordinal) ? throw new IOException("crash") : Task.CompletedTask;
+        s.World.Store.BeforeReplace = key => key.Id.StartsWith("dunning-", StringComparison.Ordinal) ? throw new IOException("crash") : Task.CompletedTask;
 
         await Assert.ThrowsAsync<IOException>(() => sender.SendAsync(message));
         var claimed = Assert.Single(await s.NoticesAsync(), n => n.Stage == 2);
@@ -321,5 +321,52 @@ public sealed class DunningRunTests
         Assert.Equal(s.World.Email.Sent.Single().MessageId, view.MessageId);
         Assert.NotNull(view.SentAt);
         Assert.Equal(3, all.Count);
+    }
+
+    [Theory]
+    [InlineData("en", "Invoices handed over to collections by", "€307.02", "7 Feb 2026", "€5.00")]
+    [InlineData("de", "Übergabe an das Inkasso durch", "307,02 €", "07.02.2026", "5,00 €")]
+    public async Task Run_GroupedEmailOverThreeStages_DescribesEachInvoiceOnlyByItsOwnStage(string language, string subject, string amount, string date, string fee)
+    {
+        using var s = new DunningScenario(s_today);
+        await s.AddAccountAsync("kunde", language);
+        var collections = await s.AddInvoiceAsync("kunde", new DateOnly(2026, 1, 10));
+        var final = await s.AddInvoiceAsync("kunde", new DateOnly(2026, 1, 25));
+        var second = await s.AddInvoiceAsync("kunde", new DateOnly(2026, 2, 7), net: 258m);
+        var stageOf = new Dictionary<string, string>
+        {
+            [collections.Number!] = DunningTemplates.Collections, [final.Number!] = DunningTemplates.FinalNotice, [second.Number!] = DunningTemplates.SecondNotice,
+        };
+
+        await s.RunAsync(s_today);
+
+        var email = Assert.Single(s.World.Email.Sent);
+        Assert.StartsWith(subject, email.Subject, StringComparison.Ordinal);
+        var sections = DunningScenario.SectionsOf(email.TextBody, language);
+        Assert.Equal([DunningTemplates.Collections, DunningTemplates.FinalNotice, DunningTemplates.SecondNotice], sections.Keys);
+        foreach (var (number, template) in stageOf)
+        {
+            Assert.Equal([template], sections.Where(x => x.Value.Contains(number, StringComparison.Ordinal)).Select(x => x.Key));
+        }
+
+        foreach (var template in sections.Keys)
+        {
+            var lead = DunningTemplates.Text(template, language).Lead;
+            Assert.Equal([template], sections.Where(x => x.Value.Contains(lead, StringComparison.Ordinal)).Select(x => x.Key));
+        }
+
+        Assert.Equal([DunningTemplates.FinalNotice], sections.Where(x => x.Value.Contains(fee, StringComparison.Ordinal)).Select(x => x.Key));
+        Assert.Contains(amount, sections[DunningTemplates.SecondNotice], StringComparison.Ordinal);
+        Assert.Contains(date, sections[DunningTemplates.SecondNotice], StringComparison.Ordinal);
+        Assert.Contains("DE89 3704 0044 0532 0130 00", email.TextBody, StringComparison.Ordinal);
+        Assert.Equal(InvoiceStatus.Uncollectible, (await s.ReloadAsync(collections)).Status);
+        Assert.Equal([InvoiceStatus.Open, InvoiceStatus.Open], [(await s.ReloadAsync(final)).Status, (await s.ReloadAsync(second)).Status]);
+
+        var data = Assert.IsAssignableFrom<IEnumerable<Dictionary<string, object?>>>(email.TemplateData!["sections"]).ToList();
+        Assert.Equal([5, 4, 3], data.Select(d => (int)d["stage"]!));
+        Assert.Equal(["collections", "lateFee", "email"], data.Select(d => (string)d["action"]!));
+        Assert.Equal([collections.Number, final.Number, second.Number], data.Select(d =>
+            string.Join(",", Assert.IsAssignableFrom<IEnumerable<Dictionary<string, object?>>>(d["invoices"]).Select(i => (string?)i["number"]))));
+        Assert.Equal(fee, Assert.Single(Assert.IsAssignableFrom<IEnumerable<Dictionary<string, object?>>>(data[1]["invoices"]))["lateFee"]);
     }
 }

@@ -94,6 +94,19 @@ internal sealed class DunningScenario : IDisposable
         return notices;
     }
 
+    /// <summary>The sections of a dunning email's text body, by template: each from its heading line to the next heading or the total.</summary>
+    public static Dictionary<string, string> SectionsOf(string body, string language)
+    {
+        var nl = Environment.NewLine;
+        var starts = DunningTemplates.Names
+            .Select(t => (Template: t, At: body.IndexOf(nl + DunningTemplates.Text(t, language).Heading + nl, StringComparison.Ordinal)))
+            .Where(x => x.At >= 0).OrderBy(x => x.At).ToList();
+        var end = body.IndexOf(nl + DunningTemplates.Labels(language).Total + ":", StringComparison.Ordinal);
+        Assert.True(end >= 0, "the email has no total line");
+        return starts.Select((x, i) => (x.Template, Text: body[x.At..(i + 1 < starts.Count ? starts[i + 1].At : end)]))
+            .ToDictionary(x => x.Template, x => x.Text, StringComparer.Ordinal);
+    }
+
     public async Task<Invoice> ReloadAsync(Invoice invoice) => (await Store.ReadAsync<Invoice>(invoice.AccountId, invoice.Id))!.Value;
 
     public void Dispose() => World.Dispose();

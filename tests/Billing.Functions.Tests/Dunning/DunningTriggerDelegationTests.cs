@@ -110,8 +110,12 @@ public sealed class DunningTriggerDelegationTests
     {
         GivenAFreshBankFile();
         var invoice = GivenAnOverdueInvoice("acc-7", "inv-acc-7-20260215", dueDate: new DateOnly(2026, 3, 1));
+        var claims = new Dictionary<string, Stored<DunningNotice>>();
         _store.TryCreateAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<DunningNotice>(), Arg.Any<CancellationToken>())
-            .Returns(ci => new Stored<DunningNotice>(DocumentKey.For<DunningNotice>(ci.ArgAt<string>(0), ci.ArgAt<string>(1)), ci.ArgAt<DunningNotice>(2), "e1"));
+            .Returns(ci => claims[ci.ArgAt<string>(1)] = new Stored<DunningNotice>(DocumentKey.For<DunningNotice>(ci.ArgAt<string>(0), ci.ArgAt<string>(1)), ci.ArgAt<DunningNotice>(2), "e1"));
+        _store.ReadAsync<DunningNotice>(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(ci => claims.GetValueOrDefault(ci.ArgAt<string>(1)));
+        _store.TryCreateAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<DunningEmail>(), Arg.Any<CancellationToken>())
+            .Returns(ci => new Stored<DunningEmail>(DocumentKey.For<DunningEmail>(ci.ArgAt<string>(0), ci.ArgAt<string>(1)), ci.ArgAt<DunningEmail>(2), "e2"));
         _email.SendAsync(Arg.Any<EmailMessage>(), Arg.Any<CancellationToken>()).ThrowsAsync(new SendInProgressException("dunning-notice-inv-acc-7-20260215-4"));
         var function = new SendDunningNotice(UseCase<DunningNoticeSender>(), NullLogger<SendDunningNotice>.Instance);
 
