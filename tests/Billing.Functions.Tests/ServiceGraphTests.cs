@@ -39,6 +39,7 @@ public sealed class ServiceGraphTests
         ["DUNNING_REQUIRE_BANK_FILE"] = "false",
         ["DUNNING_GROUP_PER_ACCOUNT"] = "false",
         ["REPORTS_SCHEDULE"] = "0 30 6 * * *",
+        ["EVENTS_RELAY_SCHEDULE"] = "0 */1 * * * *",
         ["BANK_FILES_CONTAINER"] = "bank-files-test",
         ["Seller:LegalName"] = "Example Billing GmbH",
         ["Seller:VatId"] = "DE123456789",
@@ -74,6 +75,8 @@ public sealed class ServiceGraphTests
     [InlineData(typeof(IBlobStore))]
     [InlineData(typeof(IWorkQueue))]
     [InlineData(typeof(IEventPublisher))]
+    [InlineData(typeof(EventRelay))]
+    [InlineData(typeof(global::Billing.Azure.Configuration.EmulatorResourceSetup))]
     [InlineData(typeof(IEmailSender))]
     [InlineData(typeof(IInvoiceDocumentRenderer))]
     [InlineData(typeof(global::Billing.Azure.Storage.PoisonQueueInspector))]
@@ -94,6 +97,7 @@ public sealed class ServiceGraphTests
     [InlineData(typeof(SnapshotReports))]
     [InlineData(typeof(IngestBankFile))]
     [InlineData(typeof(ApplySuspenseDecisions))]
+    [InlineData(typeof(global::Billing.Functions.Events.RelayEvents))]
     public async Task FunctionClass_IsActivatedFromTheGraph(Type function)
     {
         // Service Bus clients are IAsyncDisposable only: the provider must be disposed asynchronously, as the host does.
