@@ -43,7 +43,7 @@ public static class BillingCli
         catch (Exception e)
         {
             var debug = parse.GetValue(globals.Verbose) || Environment.GetEnvironmentVariable("BILLING_DEBUG") == "1";
-            return Fail(console, ExitCodes.Failure, $"{MessageOf(e)}{(debug ? "" : " (run with --verbose for details)")}", debug ? e : null);
+            return Fail(console, ExitCodes.Failure, $"{AzureFailureDescription.Describe(e) ?? MessageOf(e)}{(debug ? "" : " (run with --verbose for details)")}", debug ? e : null);
         }
     }
 
@@ -63,6 +63,7 @@ public static class BillingCli
         root.Add(DunningCommand.Create(context));
         root.Add(ReportCommand.Create(context));
         root.Add(PoisonCommand.Create(context));
+        root.Add(EventsCommand.Create(context));
         return root;
     }
 
