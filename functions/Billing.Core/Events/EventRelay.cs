@@ -10,7 +10,7 @@ namespace Billing.Core.Events;
 /// <para>Rules: an event is marked only after the sink accepted it, so a crash in between sends it again with the
 /// same MessageId, which the sink's duplicate detection drops (at least once, never lost). A partition (one account)
 /// is sent in recording order and stops at its first failure, so a later event of an account never goes out before
-/// an earlier one that still waits. After <see cref="EventRelayOptions.MaxFailuresPerRun"/> partitions fail in a row
+/// an earlier one that still waits. After <see cref="EventRelayOptions.MaxFailuresPerRun"/> sends fail in a row
 /// the run stops: the sink is down. A run that relayed nothing because the sink failed backs off (15 s, doubling, at
 /// most 5 min by default); the relays that follow a flow skip while it lasts, the timer and <c>billing events relay</c>
 /// may override it. Several relays at once (instances, a flow and the timer) are safe: the second send of an event is
@@ -126,52 +126,98 @@ public sealed partial class EventRelay
         }
     }
 
+    /// <summary>
+    /// Sends the partitions' events in chunks of up to <see cref="EventRelayOptions.SendSize"/> (a chunk may hold several
+    /// partitions, each in its order); when a chunk fails, every partition in it stops for this run.
+    /// </summary>
     private async Task<EventRelayResult> RelayPartitionsAsync(IEnumerable<List<Stored<PendingEvent>>> partitions, CancellationToken cancellationToken)
     {
-        int relayed = 0, waiting = 0, failuresInRow = 0;
-        string? failure = null;
+        var run = new RunState();
+        var chunk = new List<Stored<PendingEvent>>(_options.SendSize);
         foreach (var partition in partitions)
         {
-            if (failuresInRow >= _options.MaxFailuresPerRun || relayed >= _options.MaxEventsPerRun)
+            if (run.FailuresInRow >= _options.MaxFailuresPerRun || run.Relayed + chunk.Count >= _options.MaxEventsPerRun)
             {
-                waiting += partition.Count;
+                run.Waiting += partition.Count;
                 continue;
             }
 
-            var sent = 0;
-            foreach (var chunk in partition.Chunk(_options.SendSize))
+            foreach (var pending in partition)
             {
-                try
+                chunk.Add(pending);
+                if (chunk.Count == _options.SendSize)
                 {
-                    await _sink().PublishAsync([.. chunk.Select(p => p.Value.Event)], cancellationToken).ConfigureAwait(false);
+                    await SendAsync(chunk, run, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (!IsCancellation(e, cancellationToken))
-                {
-                    failure = OneLine(e);
-                    LogSendFailed(e, chunk[0].Key.PartitionKey, partition.Count - sent, failure);
-                    break;
-                }
+            }
+        }
 
-                foreach (var pending in chunk)
-                {
-                    await MarkRelayedAsync(pending, cancellationToken).ConfigureAwait(false);
-                }
+        await SendAsync(chunk, run, cancellationToken).ConfigureAwait(false);
+        Remember(run.Relayed, run.Failure);
+        if (run.Relayed > 0 || run.Failure is not null)
+        {
+            LogRelayed(run.Relayed, run.Waiting, run.Failure ?? "none");
+        }
 
-                sent += chunk.Length;
+        return new EventRelayResult(run.Relayed, run.Waiting, run.Failure);
+    }
+
+    /// <summary>Sends the chunk (less the events of partitions that already failed in this run), marks it relayed, and empties it.</summary>
+    private async Task SendAsync(List<Stored<PendingEvent>> chunk, RunState run, CancellationToken cancellationToken)
+    {
+        var sendable = chunk.Where(p => !run.FailedPartitions.Contains(p.Key.PartitionKey)).ToList();
+        run.Waiting += chunk.Count - sendable.Count;
+        chunk.Clear();
+        if (sendable.Count == 0)
+        {
+            return;
+        }
+
+        if (run.FailuresInRow >= _options.MaxFailuresPerRun)
+        {
+            run.Waiting += sendable.Count;
+            return;
+        }
+
+        try
+        {
+            await _sink().PublishAsync([.. sendable.Select(p => p.Value.Event)], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!IsCancellation(e, cancellationToken))
+        {
+            run.Failure = OneLine(e);
+            run.FailuresInRow++;
+            run.Waiting += sendable.Count;
+            run.FailedPartitions.UnionWith(sendable.Select(p => p.Key.PartitionKey));
+            LogSendFailed(e, sendable.Count, run.Failure);
+            return;
+        }
+
+        using (var batch = OutboxWriteBatch.Begin(_store))
+        {
+            foreach (var pending in sendable)
+            {
+                await MarkRelayedAsync(pending, cancellationToken).ConfigureAwait(false);
             }
 
-            relayed += sent;
-            waiting += partition.Count - sent;
-            failuresInRow = sent < partition.Count ? failuresInRow + 1 : 0;
+            batch?.Commit();
         }
 
-        Remember(relayed, failure);
-        if (relayed > 0 || failure is not null)
-        {
-            LogRelayed(relayed, waiting, failure ?? "none");
-        }
+        run.Relayed += sendable.Count;
+        run.FailuresInRow = 0;
+    }
 
-        return new EventRelayResult(relayed, waiting, failure);
+    private sealed class RunState
+    {
+        public int Relayed { get; set; }
+
+        public int Waiting { get; set; }
+
+        public int FailuresInRow { get; set; }
+
+        public string? Failure { get; set; }
+
+        public HashSet<string> FailedPartitions { get; } = new(StringComparer.Ordinal);
     }
 
     private async Task MarkRelayedAsync(Stored<PendingEvent> pending, CancellationToken cancellationToken)
@@ -210,8 +256,8 @@ public sealed partial class EventRelay
 
     private static string OneLine(Exception e) => $"{e.GetType().Name}: {e.Message}".ReplaceLineEndings(" ");
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending the events of partition {Partition} failed; {Waiting} wait for the next relay: {Failure}")]
-    private partial void LogSendFailed(Exception exception, string partition, int waiting, string failure);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Count} events failed; they and the later events of their accounts wait for the next relay: {Failure}")]
+    private partial void LogSendFailed(Exception exception, int count, string failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying the events just recorded failed; they wait for the next relay: {Failure}")]
     private partial void LogRelayFailed(Exception exception, string failure);

@@ -23,15 +23,21 @@ public sealed class OutboxEventPublisher(IDocumentStore store, TimeProvider time
 
         var now = time.GetUtcNow();
         var partitions = new List<string>();
-        for (var position = 0; position < events.Count; position++)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        using (var batch = OutboxWriteBatch.Begin(store))
         {
-            var integrationEvent = events[position];
-            var partition = PendingEvent.PartitionOf(integrationEvent);
-            await store.TryCreateAsync(partition, integrationEvent.Id, new PendingEvent(integrationEvent, now, position), cancellationToken).ConfigureAwait(false);
-            if (!partitions.Contains(partition, StringComparer.Ordinal))
+            for (var position = 0; position < events.Count; position++)
             {
-                partitions.Add(partition);
+                var integrationEvent = events[position];
+                var partition = PendingEvent.PartitionOf(integrationEvent);
+                await store.TryCreateAsync(partition, integrationEvent.Id, new PendingEvent(integrationEvent, now, position), cancellationToken).ConfigureAwait(false);
+                if (seen.Add(partition))
+                {
+                    partitions.Add(partition);
+                }
             }
+
+            batch?.Commit();
         }
 
         if (relay is not null)
