@@ -12,8 +12,9 @@ public static class BillingFunctionsServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the triggers need: the Core use cases, the invoice renderer, the report formats (without them
-    /// <c>SnapshotReports</c> would store snapshots but write no files) and the Azure adapters. On the local emulators it creates their resources
-    /// at start-up (<see cref="EmulatorResourceStartup"/>). Program.cs adds only hosting concerns (Application Insights) on top, so tests can build the same graph.
+    /// <c>SnapshotReports</c> would store snapshots but write no files) and the Azure adapters; on the local emulators,
+    /// their resources are created at start-up (<see cref="EmulatorResourceStartup"/>). Program.cs adds only hosting
+    /// concerns (Application Insights) on top, so tests can build the same graph.
     /// </summary>
     public static IServiceCollection AddBillingFunctions(this IServiceCollection services, IConfiguration configuration) =>
         services
