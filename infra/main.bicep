@@ -69,6 +69,9 @@ param dunningSchedule string = '0 0 7 * * *'
 @description('Optional. NCRONTAB (six fields, UTC) of the report snapshots.')
 param reportsSchedule string = '0 30 6 * * *'
 
+@description('Optional. NCRONTAB (six fields, UTC) of the outbox relay that sends integration events to Service Bus.')
+param eventsRelaySchedule string = '0 */1 * * * *'
+
 @description('Optional. Dunning pauses when the newest bank file is older than this many days.')
 @minValue(1)
 param dunningMaxBankFileAgeDays int = 3
@@ -369,6 +372,7 @@ module functionApp 'modules/functionapp.bicep' = {
     billingSchedule: billingSchedule
     dunningSchedule: dunningSchedule
     reportsSchedule: reportsSchedule
+    eventsRelaySchedule: eventsRelaySchedule
     billAccountQueueName: queues.billAccount
     sendInvoiceQueueName: queues.sendInvoice
     dunningNoticeQueueName: queues.dunningNotice
@@ -455,6 +459,9 @@ output DUNNING_SCHEDULE string = dunningSchedule
 
 @description('REPORTS_SCHEDULE.')
 output REPORTS_SCHEDULE string = reportsSchedule
+
+@description('EVENTS_RELAY_SCHEDULE.')
+output EVENTS_RELAY_SCHEDULE string = eventsRelaySchedule
 
 @description('BILL_ACCOUNT_QUEUE.')
 output BILL_ACCOUNT_QUEUE string = queues.billAccount

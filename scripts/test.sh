@@ -37,6 +37,13 @@ status=0
 dotnet test BillingFunctions.sln --no-build -c Debug -nologo \
   --logger "trx" --results-directory "$log_dir" "$@" 2>&1 | tee "$log_dir/console.log" || status=$?
 
+# The README's local-development walkthrough on the same fresh emulators (its failure fails the run).
+smoke=skipped
+if [ "$started_emulators" = 1 ]; then
+  echo "== local-azure smoke (scripts/local-azure-smoke.sh)"
+  if scripts/local-azure-smoke.sh 2>&1 | tee "$log_dir/local-azure-smoke.log"; then smoke=passed; else smoke=FAILED; fi
+fi
+
 # Sum the per-project summary lines ("Passed!  - Failed: 0, Passed: 72, Skipped: 0, ...").
 passed=0 failed=0 skipped=0 projects=0
 while IFS= read -r line; do
@@ -47,11 +54,12 @@ done < <(grep -E '^(Passed|Failed)! +- Failed: ' "$log_dir/console.log" || true)
 
 echo
 echo "test projects: $projects"
+echo "local-azure smoke: $smoke"
 if [ "$skipped" -gt 0 ]; then
   echo "tests: $passed passed, $failed failed, $skipped skipped"
 else
   echo "tests: $passed passed, $failed failed"
 fi
-if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ] || [ "$smoke" = FAILED ]; then
   exit 1
 fi

@@ -15,6 +15,8 @@ using Billing.Documents.Reports;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SendGrid;
 
 namespace Billing.Azure;
@@ -26,12 +28,13 @@ public static class AzureBillingServiceCollectionExtensions
     /// <summary>
     /// Registers the Azure adapters of the Core ports: <see cref="IDocumentStore"/> (Cosmos DB),
     /// <see cref="IBlobStore"/> and <see cref="IWorkQueue"/> (Storage, the <c>AzureWebJobsStorage</c> connection),
-    /// <see cref="IEventPublisher"/> (Service Bus topic <c>SERVICEBUS_TOPIC</c>), <see cref="IEmailSender"/> (SendGrid,
-    /// <c>SENDGRID_API_KEY</c>, <c>SENDGRID_HOST</c>), the invoice renderer (PDF + UBL), the report formats and
-    /// <see cref="PoisonQueueInspector"/>: the same Core ports as <c>AddLocalBilling</c>, so a use case that resolves on
-    /// one backend resolves on the other. Clients are singletons, created on first use, so a missing setting fails where
-    /// it is needed and names the setting. <c>SERVICEBUS__disabled=true</c> (only where no Service Bus exists: a
-    /// developer's machine, the host tests; infra never sets it) logs each event as a warning instead of publishing it.
+    /// <see cref="IEventPublisher"/> (the outbox in Cosmos DB, relayed by <see cref="EventRelay"/> to the Service Bus topic
+    /// <c>SERVICEBUS_TOPIC</c>), <see cref="IEmailSender"/> (SendGrid, <c>SENDGRID_API_KEY</c>, <c>SENDGRID_HOST</c>),
+    /// the invoice renderer (PDF + UBL), the report formats,
+    /// <see cref="PoisonQueueInspector"/> and <see cref="EmulatorResourceSetup"/> (the same Core ports as <c>AddLocalBilling</c>). Clients are singletons, created on first use,
+    /// so a missing setting fails where it is needed and names the setting; a missing Service Bus only leaves the events
+    /// waiting in the outbox. Service Bus sends are retried twice within 10 s per try, so a relay after a flow never holds
+    /// it long; the <c>RelayEvents</c> timer keeps trying.
     /// </summary>
     public static IServiceCollection AddAzureBilling(this IServiceCollection services, IConfiguration configuration)
     {
@@ -49,16 +52,17 @@ public static class AzureBillingServiceCollectionExtensions
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton(_ => new PoisonQueueInspector(StorageClientFactory.CreateQueueService(configuration, QueueMessageEncoding.None)));
 
-        if (string.Equals(configuration["SERVICEBUS:disabled"], "true", StringComparison.OrdinalIgnoreCase))
-        {
-            services.AddSingleton<IEventPublisher, LoggingEventPublisher>();
-        }
-        else
-        {
-            services.AddSingleton(_ => CreateServiceBusClient(configuration));
-            services.AddSingleton(sp => sp.GetRequiredService<ServiceBusClient>().CreateSender(configuration["SERVICEBUS_TOPIC"] is { Length: > 0 } topic ? topic : DefaultTopic));
-            services.AddSingleton<IEventPublisher, ServiceBusEventPublisher>();
-        }
+        services.AddSingleton(_ => CreateServiceBusClient(configuration));
+        services.AddSingleton(sp => sp.GetRequiredService<ServiceBusClient>().CreateSender(configuration["SERVICEBUS_TOPIC"] is { Length: > 0 } topic ? topic : DefaultTopic));
+        services.AddSingleton<ServiceBusEventPublisher>();
+        services.AddSingleton(sp => new EventRelay(
+            sp.GetRequiredService<IDocumentStore>(), () => sp.GetRequiredService<ServiceBusEventPublisher>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<EventRelay>>()));
+        services.AddSingleton<IEventPublisher>(sp => new OutboxEventPublisher(
+            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EventRelay>()));
+
+        services.AddSingleton(sp => new EmulatorResourceSetup(
+            configuration, sp.GetRequiredService<CosmosClient>, sp.GetRequiredService<BlobServiceClient>, sp.GetRequiredService<QueueServiceClient>,
+            sp.GetRequiredService<IOptions<QueueOptions>>().Value, sp.GetRequiredService<IOptions<BlobContainerOptions>>().Value));
 
         services.AddSingleton<ISendGridClient>(_ => CreateSendGridClient(configuration));
         services.AddSingleton<IEmailSender, SendGridEmailSender>();
@@ -67,16 +71,21 @@ public static class AzureBillingServiceCollectionExtensions
         return services;
     }
 
+    private static ServiceBusClientOptions ServiceBusOptions => new()
+    {
+        RetryOptions = new ServiceBusRetryOptions { MaxRetries = 2, TryTimeout = TimeSpan.FromSeconds(10), MaxDelay = TimeSpan.FromSeconds(5) },
+    };
+
     private static ServiceBusClient CreateServiceBusClient(IConfiguration configuration)
     {
         if (configuration["SERVICEBUS:connectionString"] is { Length: > 0 } connectionString)
         {
-            return new ServiceBusClient(connectionString);
+            return new ServiceBusClient(connectionString, ServiceBusOptions);
         }
 
         if (configuration["SERVICEBUS:fullyQualifiedNamespace"] is { Length: > 0 } fullyQualifiedNamespace)
         {
-            return new ServiceBusClient(fullyQualifiedNamespace, AzureCredentials.For(configuration, "SERVICEBUS"));
+            return new ServiceBusClient(fullyQualifiedNamespace, AzureCredentials.For(configuration, "SERVICEBUS"), ServiceBusOptions);
         }
 
         throw new InvalidOperationException("Service Bus is not configured: set SERVICEBUS__fullyQualifiedNamespace (managed identity) or SERVICEBUS__connectionString.");

@@ -48,7 +48,7 @@ public static class BillingCli
         catch (Exception e)
         {
             var debug = parse.GetValue(globals.Verbose) || Environment.GetEnvironmentVariable("BILLING_DEBUG") == "1";
-            return Fail(console, ExitCodes.Failure, $"{MessageOf(e)}{(debug ? "" : " (run with --verbose for details)")}", debug ? e : null);
+            return Fail(console, ExitCodes.Failure, $"{AzureFailureDescription.Describe(e) ?? MessageOf(e)}{(debug ? "" : " (run with --verbose for details)")}", debug ? e : null);
         }
     }
 
@@ -69,6 +69,7 @@ public static class BillingCli
         root.Add(ReportCommand.Create(context));
         root.Add(PoisonCommand.Create(context));
         root.Add(CreditCommand.Create(context));
+        root.Add(EventsCommand.Create(context));
         return root;
     }
 

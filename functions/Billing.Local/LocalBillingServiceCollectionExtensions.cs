@@ -11,6 +11,7 @@ using Billing.Local.Scheduling;
 using Billing.Local.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Billing.Local;
 
@@ -18,10 +19,10 @@ public static class LocalBillingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the embedded default's adapters on the folder <paramref name="dataDirectory"/>: the SQLite
-    /// document store and work queue (<c>billing.db</c>), folder blobs, the .eml outbox, the JSON-lines event
-    /// log, the PDF/UBL renderer and the report formats; plus the queue runner with the <c>bill-account</c>,
+    /// document store and work queue (<c>billing.db</c>), folder blobs, the .eml outbox, the events outbox in
+    /// <c>billing.db</c> relayed to the JSON-lines event log (at once after each flow, and by the <c>events</c> job), the PDF/UBL renderer and the report formats; plus the queue runner with the <c>bill-account</c>,
     /// <c>send-invoice</c> and <c>dunning-notice</c> handlers and the scheduled jobs, which run in this order:
-    /// billing, dunning, reports. Call <c>AddBillingCore()</c> too for the use cases.
+    /// billing, dunning, reports, events. Call <c>AddBillingCore()</c> too for the use cases.
     /// </summary>
     public static IServiceCollection AddLocalBilling(this IServiceCollection services, string dataDirectory) =>
         services.AddLocalBilling(new LocalDataDirectory(dataDirectory));
@@ -38,7 +39,11 @@ public static class LocalBillingServiceCollectionExtensions
         services.AddSingleton<InProcessWorkQueue>();
         services.AddSingleton<IWorkQueue>(sp => sp.GetRequiredService<InProcessWorkQueue>());
         services.AddSingleton<IEmailSender, OutboxEmailSender>();
-        services.AddSingleton<IEventPublisher, JsonLinesEventPublisher>();
+        services.AddSingleton<JsonLinesEventPublisher>();
+        services.AddSingleton(sp => new EventRelay(
+            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<JsonLinesEventPublisher>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<EventRelay>>()));
+        services.AddSingleton<IEventPublisher>(sp => new OutboxEventPublisher(
+            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EventRelay>()));
         services.AddInvoiceDocuments();
         services.AddReportDocuments();
         services.AddSingleton<LocalQueueRunner>();
@@ -49,6 +54,7 @@ public static class LocalBillingServiceCollectionExtensions
         services.AddLocalScheduledJob<BillingScheduleJob>();
         services.AddLocalScheduledJob<DunningScheduleJob>();
         services.AddLocalScheduledJob<ReportsScheduleJob>();
+        services.AddLocalScheduledJob<RelayEventsJob>();
         return services;
     }
 

@@ -39,6 +39,7 @@ setting() {
   setting BILLING_SCHEDULE "${BILLING_SCHEDULE:-0 0 5 * * *}"
   setting DUNNING_SCHEDULE "${DUNNING_SCHEDULE:-0 0 7 * * *}"
   setting REPORTS_SCHEDULE "${REPORTS_SCHEDULE:-0 30 6 * * *}"
+  setting EVENTS_RELAY_SCHEDULE "${EVENTS_RELAY_SCHEDULE:-0 */1 * * * *}"
   setting BILL_ACCOUNT_QUEUE "${BILL_ACCOUNT_QUEUE:-bill-account}"
   setting SEND_INVOICE_QUEUE "${SEND_INVOICE_QUEUE:-send-invoice}"
   setting DUNNING_NOTICE_QUEUE "${DUNNING_NOTICE_QUEUE:-dunning-notice}"

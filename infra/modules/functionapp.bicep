@@ -80,6 +80,9 @@ param dunningSchedule string
 @description('Required. NCRONTAB schedule of report snapshots (REPORTS_SCHEDULE).')
 param reportsSchedule string
 
+@description('Required. NCRONTAB schedule of the outbox relay (EVENTS_RELAY_SCHEDULE).')
+param eventsRelaySchedule string
+
 @description('Required. Storage queue of per-account billing work (BILL_ACCOUNT_QUEUE).')
 param billAccountQueueName string
 
@@ -191,6 +194,7 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'BILLING_SCHEDULE', value: billingSchedule }
         { name: 'DUNNING_SCHEDULE', value: dunningSchedule }
         { name: 'REPORTS_SCHEDULE', value: reportsSchedule }
+        { name: 'EVENTS_RELAY_SCHEDULE', value: eventsRelaySchedule }
 
         // Work queues (the host adds `-poison` for messages that fail five times).
         { name: 'BILL_ACCOUNT_QUEUE', value: billAccountQueueName }

@@ -148,7 +148,6 @@ public sealed class WorkerFixture : IAsyncLifetime
         ["COSMOS_DATABASE"] = $"{Prefix}-billing",
         ["AZURE_COSMOS_USE_QUERY_PLAN_INTEROP_LINUX"] = "true",
         ["AZURE_COSMOS_OPTIMISTIC_DIRECT_EXECUTION_ENABLED"] = "true",
-        ["SERVICEBUS__disabled"] = "true",
         ["SENDGRID_API_KEY"] = "SG.host-tests",
         ["SENDGRID_HOST"] = sendGridUrl,
         ["Seller__LegalName"] = "Example Billing GmbH",

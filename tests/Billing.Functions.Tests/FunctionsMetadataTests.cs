@@ -16,6 +16,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("ScheduleDunning", "timerTrigger", "schedule", "%DUNNING_SCHEDULE%", "Dunning")]
     [InlineData("SendDunningNotice", "queueTrigger", "queueName", "%DUNNING_NOTICE_QUEUE%", "Dunning")]
     [InlineData("SnapshotReports", "timerTrigger", "schedule", "%REPORTS_SCHEDULE%", "Reports")]
+    [InlineData("RelayEvents", "timerTrigger", "schedule", "%EVENTS_RELAY_SCHEDULE%", "Events")]
     [InlineData("IngestBankFile", "blobTrigger", "path", "%BANK_FILES_CONTAINER%/incoming/{name}", "Payments")]
     [InlineData("ApplySuspenseDecisions", "blobTrigger", "path", "%BANK_FILES_CONTAINER%/decisions/{name}", "Payments")]
     public void Function_IsDeclaredWithItsTriggerAndSetting(string name, string triggerType, string property, string setting, string area)
@@ -32,9 +33,9 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Metadata_DeclaresExactlyTheBillingDunningReportAndPaymentTriggers()
+    public void Metadata_DeclaresExactlyTheBillingDunningReportPaymentAndEventTriggers()
     {
-        Assert.Equal(["ApplySuspenseDecisions", "BillAccount", "IngestBankFile", "ScheduleBilling", "ScheduleDunning", "SendDunningNotice", "SendInvoice", "SnapshotReports"], s_functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["ApplySuspenseDecisions", "BillAccount", "IngestBankFile", "RelayEvents", "ScheduleBilling", "ScheduleDunning", "SendDunningNotice", "SendInvoice", "SnapshotReports"], s_functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
     /// <summary>

@@ -41,6 +41,7 @@ public sealed class ServiceGraphTests
         ["DUNNING_REQUIRE_BANK_FILE"] = "false",
         ["DUNNING_GROUP_PER_ACCOUNT"] = "false",
         ["REPORTS_SCHEDULE"] = "0 30 6 * * *",
+        ["EVENTS_RELAY_SCHEDULE"] = "0 */1 * * * *",
         ["BANK_FILES_CONTAINER"] = "bank-files-test",
         ["Seller:LegalName"] = "Example Billing GmbH",
         ["Seller:VatId"] = "DE123456789",
@@ -76,6 +77,8 @@ public sealed class ServiceGraphTests
     [InlineData(typeof(IBlobStore))]
     [InlineData(typeof(IWorkQueue))]
     [InlineData(typeof(IEventPublisher))]
+    [InlineData(typeof(EventRelay))]
+    [InlineData(typeof(global::Billing.Azure.Configuration.EmulatorResourceSetup))]
     [InlineData(typeof(IEmailSender))]
     [InlineData(typeof(IInvoiceDocumentRenderer))]
     [InlineData(typeof(global::Billing.Azure.Storage.PoisonQueueInspector))]
@@ -96,6 +99,7 @@ public sealed class ServiceGraphTests
     [InlineData(typeof(SnapshotReports))]
     [InlineData(typeof(IngestBankFile))]
     [InlineData(typeof(ApplySuspenseDecisions))]
+    [InlineData(typeof(global::Billing.Functions.Events.RelayEvents))]
     public async Task FunctionClass_IsActivatedFromTheGraph(Type function)
     {
         // Service Bus clients are IAsyncDisposable only: the provider must be disposed asynchronously, as the host does.
@@ -163,21 +167,6 @@ public sealed class ServiceGraphTests
 
         Assert.Equal(CoreServices(local), CoreServices(azure));
         Assert.NotEmpty(CoreServices(azure));
-    }
-
-    [Fact]
-    public async Task EventPublisher_WithServiceBusDisabled_LogsInsteadOfPublishing()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddConfiguration(SampleAzureConfiguration())
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["SERVICEBUS:disabled"] = "true" })
-            .Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
-        services.AddBillingFunctions(configuration);
-        await using var provider = services.BuildServiceProvider();
-
-        Assert.IsType<global::Billing.Azure.Events.LoggingEventPublisher>(provider.GetRequiredService<IEventPublisher>());
-        Assert.Null(provider.GetService<global::Azure.Messaging.ServiceBus.ServiceBusClient>());
     }
 
     private static List<string> CoreServices(IServiceCollection services) =>

@@ -76,7 +76,8 @@ public static class CosmosClientFactory
     public static bool IsLoopback(Uri endpoint) =>
         endpoint?.IsLoopback == true || (IPAddress.TryParse(endpoint?.Host, out var address) && IPAddress.IsLoopback(address));
 
-    private static Uri EndpointOf(string connectionString)
+    /// <summary>The AccountEndpoint of a Cosmos DB connection string.</summary>
+    public static Uri EndpointOf(string connectionString)
     {
         var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
         return builder.TryGetValue("AccountEndpoint", out var value) && Uri.TryCreate(value?.ToString(), UriKind.Absolute, out var uri)

@@ -1,4 +1,5 @@
 using Billing.Azure;
+using Billing.Azure.Configuration;
 using Billing.Core;
 using Billing.Documents;
 using Billing.Documents.Reports;
@@ -49,7 +50,22 @@ public static class CliHost
         }
 
         configure?.Invoke(services);
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+        if (options.Backend == BillingBackend.Azure)
+        {
+            // On the emulators, create what Bicep creates in Azure (against Azure this does nothing).
+            try
+            {
+                provider.GetRequiredService<EmulatorResourceSetup>().EnsureCreatedAsync().GetAwaiter().GetResult();
+            }
+            catch
+            {
+                provider.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                throw;
+            }
+        }
+
+        return provider;
     }
 
     /// <summary>The Azure adapters (their settings come from the environment, as in the Functions app), the renderer and the report formats.</summary>

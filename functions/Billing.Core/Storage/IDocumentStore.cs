@@ -14,7 +14,10 @@ public interface IDocumentStore
     Task<Stored<T>?> TryCreateAsync<T>(string partitionKey, string id, T value, CancellationToken cancellationToken = default)
         where T : class, IDocument;
 
-    /// <summary>Replaces the document if its ETag is still <paramref name="etag"/>.</summary>
+    /// <summary>
+    /// Replaces the document if its ETag is still <paramref name="etag"/>. The new value may be of another document type
+    /// with the same container (a <c>pendingEvent</c> becomes a <c>relayedEvent</c>): the document is then found as that type only.
+    /// </summary>
     /// <exception cref="ConcurrencyConflictException">The document changed (or vanished) since it was read.</exception>
     Task<Stored<T>> ReplaceAsync<T>(string partitionKey, string id, T value, string etag, CancellationToken cancellationToken = default)
         where T : class, IDocument;

@@ -10,7 +10,8 @@ namespace Billing.Local.Storage;
 /// <see cref="IDocumentStore"/> on the <c>documents</c> table of <c>billing.db</c>: one row per document, keyed
 /// by (container, partition key, id), the body serialised with <see cref="BillingJson.Options"/>. Create is an
 /// INSERT that a unique-key violation turns into <c>null</c>; replace and delete are conditional on the ETag
-/// in the same statement (<c>WHERE etag = …</c>), so two writers racing on one version cannot both win.
+/// in the same statement (<c>WHERE etag = …</c>), so two writers racing on one version cannot both win; a replace
+/// may change the document's type (a pending event becomes a relayed one), as in Cosmos DB.
 /// Every write stamps a fresh ETag. A write batch (<see cref="BeginWriteBatch"/>) runs the calling flow's operations in
 /// one transaction, committed together.
 /// </summary>
@@ -21,7 +22,7 @@ public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider tim
     private const string Insert =
         "INSERT INTO documents (container, partition_key, id, type, etag, body, updated_at) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6) ON CONFLICT DO NOTHING";
     private const string Update =
-        "UPDATE documents SET body = @p4, etag = @p5, updated_at = @p6 WHERE container = @p0 AND partition_key = @p1 AND id = @p2 AND etag = @p3";
+        "UPDATE documents SET body = @p4, etag = @p5, updated_at = @p6, type = @p7 WHERE container = @p0 AND partition_key = @p1 AND id = @p2 AND etag = @p3";
     private const string DeleteAny =
         "DELETE FROM documents WHERE container = @p0 AND partition_key = @p1 AND id = @p2 AND type = @p3";
     private const string DeleteIfMatch =
@@ -62,7 +63,7 @@ public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider tim
         var key = new DocumentKey(T.Container, partitionKey, id);
         var next = NewETag();
         using var connection = database.Rent();
-        var updated = connection.Command(Update, key.Container, key.PartitionKey, key.Id, etag, BillingJson.Serialize(value), next, Now())
+        var updated = connection.Command(Update, key.Container, key.PartitionKey, key.Id, etag, BillingJson.Serialize(value), next, Now(), T.DocumentType)
             .ExecuteNonQuery();
         return updated == 1 ? Task.FromResult(new Stored<T>(key, value, next)) : throw new ConcurrencyConflictException(key);
     }

@@ -15,7 +15,7 @@ public sealed partial class AppSettingsTests(CompiledTemplate template)
     [
         "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
         "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri",
-        "BILLING_SCHEDULE", "DUNNING_SCHEDULE", "REPORTS_SCHEDULE",
+        "BILLING_SCHEDULE", "DUNNING_SCHEDULE", "REPORTS_SCHEDULE", "EVENTS_RELAY_SCHEDULE",
         "BILL_ACCOUNT_QUEUE", "SEND_INVOICE_QUEUE", "DUNNING_NOTICE_QUEUE",
         "BANK_FILES_CONTAINER", "BANK_ARCHIVE_CONTAINER", "INVOICES_CONTAINER", "REPORTS_CONTAINER",
         "COSMOS__accountEndpoint", "COSMOS__credential", "COSMOS__clientId", "COSMOS_DATABASE",
@@ -40,6 +40,7 @@ public sealed partial class AppSettingsTests(CompiledTemplate template)
     [InlineData("BILLING_SCHEDULE", "0 0 5 * * *")]
     [InlineData("DUNNING_SCHEDULE", "0 0 7 * * *")]
     [InlineData("REPORTS_SCHEDULE", "0 30 6 * * *")]
+    [InlineData("EVENTS_RELAY_SCHEDULE", "0 */1 * * * *")]
     [InlineData("BILL_ACCOUNT_QUEUE", "bill-account")]
     [InlineData("SEND_INVOICE_QUEUE", "send-invoice")]
     [InlineData("DUNNING_NOTICE_QUEUE", "dunning-notice")]

@@ -32,13 +32,13 @@ public sealed class LocalScheduledRunTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_EmbeddedDefault_RunsBillingThenDunningThenReports()
+    public async Task RunAsync_EmbeddedDefault_RunsBillingThenDunningThenReportsThenEvents()
     {
         await using var provider = await ImportedAsync();
 
         var result = await RunAsync(provider, s_newYear);
 
-        Assert.Equal(["billing", "dunning", "reports"], result.Jobs.Keys);
+        Assert.Equal(["billing", "dunning", "reports", "events"], result.Jobs.Keys);
         Assert.Equal(result.Jobs["billing"].Enqueued, result.Drained["bill-account"].Handled);
         Assert.Equal(1, result.Drained["send-invoice"].Handled); // acc-1's first invoice
         Assert.Equal(0, result.Drained.Poisoned);

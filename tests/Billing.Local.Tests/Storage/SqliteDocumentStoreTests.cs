@@ -1,3 +1,4 @@
+using Billing.Core.Events;
 using Billing.Core.Storage;
 using Billing.Local.Storage;
 using Billing.Local.Tests.Support;
@@ -42,6 +43,20 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         var read = await _store.ReadAsync<TestNote>("acc-1", "n1");
         Assert.Equal("b", read!.Value.Text);
         Assert.Equal(replaced.ETag, read.ETag);
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_ValueOfAnotherType_IsFoundAsThatTypeAndNoLongerAsTheFirst()
+    {
+        var pendingEvent = new PendingEvent(
+            IntegrationEvent.Create(EventTypes.InvoiceIssued, "inv-1", "acc-1", DateTimeOffset.UnixEpoch, new { n = 1 }), DateTimeOffset.UnixEpoch, 0);
+        var created = await _store.TryCreateAsync("acc-1", "e1", pendingEvent);
+
+        await _store.ReplaceAsync("acc-1", "e1", new RelayedEvent(pendingEvent.Event, pendingEvent.RecordedAt, DateTimeOffset.UnixEpoch), created!.ETag);
+
+        Assert.Null(await _store.ReadAsync<PendingEvent>("acc-1", "e1"));
+        Assert.NotNull(await _store.ReadAsync<RelayedEvent>("acc-1", "e1"));
+        Assert.Empty(await _store.QueryAllAsync<PendingEvent>().ToListAsync());
     }
 
     [Fact]
