@@ -44,7 +44,7 @@ public sealed partial class InvoiceMailer(
         var account = await store.ReadAsync<Account>(accountId, accountId, cancellationToken) ?? throw new AccountNotFoundException(accountId);
         var pdf = await ReadBlobAsync(invoice.PdfPath!, cancellationToken);
         var ubl = await ReadBlobAsync(invoice.UblPath!, cancellationToken);
-        var providerId = await sender.SendAsync(InvoiceEmailComposer.Compose(invoice, account.Value.BillingEmails, pdf, ubl), cancellationToken);
+        var providerId = await sender.SendAsync(InvoiceEmailComposer.Compose(invoice, account.Value.BillingEmails, pdf, ubl, account.Value.Language), cancellationToken);
         await store.UpdateExistingAsync<Invoice>(accountId, invoiceId, current => current.EmailedAt is null ? current.MarkEmailed(time.GetUtcNow()) : null, cancellationToken);
         LogSent(invoice.Number!, accountId, providerId);
         return InvoiceSendOutcome.Sent.Instance;
