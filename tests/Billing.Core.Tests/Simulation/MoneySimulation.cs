@@ -3,6 +3,7 @@ using System.Text;
 using Billing.Core.Accounts;
 using Billing.Core.Billing;
 using Billing.Core.Email;
+using Billing.Core.Events;
 using Billing.Core.Ingestion;
 using Billing.Core.Invoicing;
 using Billing.Core.Messaging;
@@ -54,11 +55,19 @@ public sealed class MoneySimulation : IDisposable
             services.AddSingleton<IBlobStore>(new FaultyBlobStore(_blobs, _faults));
             services.AddSingleton<IEmailSender>(Mailbox);
             services.AddSingleton<IWorkQueue>(_ => _queues!);
+
+            // Integration events go through the outbox to a Service Bus that is down while the faults last (an outage).
+            services.AddSingleton(sp => new EventRelay(sp.GetRequiredService<IDocumentStore>(), EventBus, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IEventPublisher>(sp => new OutboxEventPublisher(
+                sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EventRelay>()));
         });
         _queues = new SimulatedQueues(_faults, _world.Clock);
     }
 
     public int Seed { get; }
+
+    /// <summary>Service Bus: down while the faults last, back when they stop.</summary>
+    public FlakyEventSink EventBus { get; } = new() { Down = true };
 
     public SimulatedMailbox Mailbox => _mailbox ??= new SimulatedMailbox(_faults);
 
@@ -91,6 +100,7 @@ public sealed class MoneySimulation : IDisposable
 
         // Retries finish: the faults were transient, so a replay of the poison queue (as an operator would) completes it.
         _faults.Enabled = false;
+        EventBus.Down = false;
         Poisoned = _queues.Poison.Count;
         var reasons = _queues.Poison.Where(m => string.IsNullOrEmpty(m.LastError)).Select(m => $"poisoned without a reason: {m.Queue} {m.Body}").ToList();
         _queues.ReplayPoison();
@@ -98,7 +108,9 @@ public sealed class MoneySimulation : IDisposable
         var violations = new List<string>(reasons);
         violations.AddRange(_queues.Poison.Select(m => $"still failing after the faults stopped: {m.Queue} {m.Body}: {m.LastError}"));
 
-        var invariants = new SimulationInvariants(RawStore, Mailbox, _files.Select(f => f.Content).ToList());
+        // Service Bus is back: the relay (the RelayEvents timer) sends what waited through the outage.
+        await _world.Get<EventRelay>().RelayAsync(ignoreBackoff: true);
+        var invariants = new SimulationInvariants(RawStore, Mailbox, _files.Select(f => f.Content).ToList(), EventBus);
         violations.AddRange(await invariants.CheckAsync());
         var before = await invariants.SnapshotAsync();
 
@@ -126,7 +138,7 @@ public sealed class MoneySimulation : IDisposable
         var invoices = await AllAsync<Invoice>();
         Exercised = new SimulationCoverage(
             invoices.Count(i => !i.IsCreditNote), invoices.Count(i => i.IsCreditNote),
-            payments.Count(p => p.Status == PaymentStatus.Applied), payments.Count(p => p.Status == PaymentStatus.Parked),
+            payments.Count(p => p.Status == PaymentStatus.Applied), payments.Count(p => p.Rule == MatchRule.Manual || p.Status == PaymentStatus.Parked),
             payments.Count(p => p.Status == PaymentStatus.Refunded), payments.Count(p => p.Status == PaymentStatus.Returned),
             payments.Count(p => p.SettlementNote is not null) + _raceParked, _queues.DuplicateDeliveries);
         return violations;

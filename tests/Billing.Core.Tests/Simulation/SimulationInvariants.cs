@@ -1,4 +1,5 @@
 using System.Text;
+using Billing.Core.Events;
 using Billing.Core.Invoicing;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
@@ -13,9 +14,10 @@ namespace Billing.Core.Tests.Simulation;
 /// <item>Every issued invoice was emailed exactly once (one delivery of its message id) and records it.</item>
 /// <item>Money is conserved per account: applied bank payments = what its invoices record as paid + its credit balance; a balance is never negative.</item>
 /// <item>Money is conserved overall: every bank credit is one payment, applied, parked, refunded or returned, exactly once.</item>
+/// <item>Every state change's integration event reached Service Bus at least once, even though it was down throughout: nothing waits in the outbox.</item>
 /// </list>
 /// </summary>
-public sealed class SimulationInvariants(Storage.IDocumentStore store, SimulatedMailbox mailbox, IReadOnlyList<byte[]> files)
+public sealed class SimulationInvariants(Storage.IDocumentStore store, SimulatedMailbox mailbox, IReadOnlyList<byte[]> files, Fakes.FlakyEventSink eventBus)
 {
     public async Task<IReadOnlyList<string>> CheckAsync()
     {
@@ -83,6 +85,23 @@ public sealed class SimulationInvariants(Storage.IDocumentStore store, Simulated
         foreach (var duplicate in payments.GroupBy(p => p.Id).Where(g => g.Count() > 1))
         {
             violations.Add($"payment {duplicate.Key} exists {duplicate.Count()} times ({string.Join(", ", duplicate.Select(p => $"{p.AccountId}:{p.Status}"))})");
+        }
+
+        var published = eventBus.DistinctIds;
+        foreach (var invoice in invoices.Where(i => i.Number is not null && !published.Contains($"{EventTypes.InvoiceIssued}:{i.Id}")))
+        {
+            violations.Add($"{invoice.Number}: no {EventTypes.InvoiceIssued} event was published");
+        }
+
+        foreach (var payment in payments.Where(p => p.Status == PaymentStatus.Applied && !published.Contains($"{EventTypes.PaymentApplied}:{p.Id}")))
+        {
+            violations.Add($"payment {payment.Id}: applied, but no {EventTypes.PaymentApplied} event was published");
+        }
+
+        var waiting = await AllAsync<PendingEvent>();
+        if (waiting.Count > 0)
+        {
+            violations.Add($"{waiting.Count} events still wait in the outbox after Service Bus came back ({string.Join(", ", waiting.Take(3).Select(e => e.Event.Id))})");
         }
 
         var credited = payments.Where(p => !p.IsReturn).Aggregate(0m, (s, p) => s + p.Amount.Amount);
