@@ -3,8 +3,8 @@ using Billing.Core.Storage;
 namespace Billing.Core.Invoicing;
 
 /// <summary>
-/// The state of one gapless number series (e.g. <c>INV-2026</c>): the next number, and the last number
-/// handed out together with the invoice it belongs to (<see cref="Pending"/>).
+/// The state of one gapless number series (e.g. <c>INV-2026</c>): the next number, and the block of numbers last
+/// handed out together with the invoices they belong to (<see cref="Block"/>), until every one of them is written.
 /// </summary>
 public sealed record InvoiceSequence : IDocument
 {
@@ -16,7 +16,14 @@ public sealed record InvoiceSequence : IDocument
 
     public long Next { get; init; } = 1;
 
+    /// <summary>The reservation not yet completed: consecutive numbers, one per waiting draft; empty when none is.</summary>
+    public IReadOnlyList<PendingNumber> Block { get; init; } = [];
+
+    /// <summary>A single reservation written by the version before blocks; completed like a block of one.</summary>
     public PendingNumber? Pending { get; init; }
+
+    /// <summary>Every reserved number not yet known to be written onto its invoice.</summary>
+    public IReadOnlyList<PendingNumber> Reserved => Pending is { } single ? [single, .. Block] : Block;
 }
 
 /// <summary>A number reserved for an invoice; it is written onto the invoice before the next reservation.</summary>

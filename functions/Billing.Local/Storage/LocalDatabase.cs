@@ -31,6 +31,7 @@ public sealed class LocalDatabase : IDisposable
         }.ToString();
         using var connection = Rent();
         connection.Execute(LocalSchema.Create);
+        connection.Execute(LocalSchema.CreateIndexes);
     }
 
     /// <summary>Hands out an open connection; disposing the lease returns it to the pool.</summary>
