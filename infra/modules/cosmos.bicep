@@ -41,7 +41,7 @@ var serverless = capacityMode == 'Serverless'
 //   /nextChargeDate  subscriptions due on the billing date
 //   /currency    open invoices of one currency (payment matching)
 //   /creditorReference  invoice look-up by its RF reference
-//   /bankReference      payments by the bank's reference (returns), /bookingDate payments of a period
+//   /bankReference, /endToEndId  payments by the bank's references (returns); /bookingDate payments of a period
 //   /state       dunning notices by state
 // (the same list as DocumentFilter.Indexed in Billing.Core: a query may filter on exactly these).
 // A query on any other property still works but scans; add its path here before relying on it.
@@ -59,6 +59,7 @@ var billingIndexingPolicy = {
     { path: '/currency/?' }
     { path: '/creditorReference/?' }
     { path: '/bankReference/?' }
+    { path: '/endToEndId/?' }
     { path: '/bookingDate/?' }
     { path: '/state/?' }
   ]

@@ -6,42 +6,48 @@ namespace Billing.Core.Invoicing;
 /// Assigns gapless invoice numbers (<c>INV-2026-000123</c>) when invoices are finalised, safely under retries and
 /// any number of concurrent workers, with nothing but create-if-absent and ETag-conditional writes (no transactions,
 /// which Cosmos DB offers only within one partition), and in blocks: one write of the series document hands out
-/// numbers to every draft that is waiting, so the series is written once per block, not once per invoice.
+/// numbers to every draft that is waiting, so the series is written once per block, not once per invoice, and no
+/// worker ever waits for another.
 /// <para>How. A draft asks by creating its <see cref="NumberRequest"/> (waiting) in the series' partition. The series
-/// document (<see cref="InvoiceSequence"/>) holds the next number and the block last reserved. A worker loops:
-/// (1) it reads the series; if a block is reserved and holds its own draft, it completes that one entry and is done;
-/// if a block is reserved without it, it helps: it completes every entry whose request is still waiting, then clears
-/// the block (conditional on the series' ETag) and starts the round again; (2) with no block reserved, it queries the
-/// waiting requests (one single-partition query), numbers them consecutively from next (oldest first, at most
-/// <see cref="MaxBlockSize"/>) and replaces the series with next + count and that block, conditional on the ETag read
-/// in (1) (on a conflict another worker reserved or cleared: it starts the round again); (3) it completes its own
-/// entry; the other drafts' workers find theirs in the block in their next round and complete them, and whoever comes
-/// next without an entry completes what is left (a dead worker's entry) before it clears the block. Completing an entry
-/// writes the number onto the invoice if it has none (an ETag-conditional update), then marks its request numbered; a
-/// block is cleared only after all its entries are complete. A worker whose request is no longer waiting has its number.</para>
-/// <para>Why it holds. Gapless: a reserved number always belongs to a stored draft, and a block is completed (each
-/// number written onto its invoice) before it is cleared, and nobody reserves while a block is reserved; a worker
-/// that dies anywhere leaves the block to the next worker, which completes it first. Unique: numbers come from next
-/// under the series' ETag, and each block advances next past its numbers. One number per invoice: a request is created
-/// once and never deleted, so a duplicate draft cannot ask twice; it is numbered only after its invoice has its number,
-/// and a block is reserved only when the previous one is complete, so the waiting requests it takes belong to invoices
-/// without a number, each in exactly one block. A completion that finds another number on the invoice refuses loudly.
-/// The argument assumes that a read sees every write acknowledged before it (SQLite; Cosmos DB within one region with
-/// the consistency the account gives the sequences container), as the conditional writes it relies on do.</para>
-/// <para>Bounded: a worker makes at most <see cref="MaxRounds"/> rounds (each one means some block was reserved or
-/// completed), then gives up with a <see cref="ContentionException"/> naming the series; every document update is
-/// bounded by <see cref="DocumentUpdate"/>.</para>
+/// document (<see cref="InvoiceSequence"/>) holds the next number and the reserved numbers not yet known to be
+/// written (<see cref="InvoiceSequence.Block"/>). A worker loops: (1) it reads the series; if a reserved number is its
+/// draft's, it completes it and is done; (2) otherwise it queries the waiting requests (one single-partition query on
+/// the <c>state</c> index); if its own is not among them its invoice has its number and it is done; (3) it writes the
+/// series, conditional on the ETag read in (1): the reserved numbers whose request still waits stay (carried over),
+/// those whose request is numbered are dropped, and every waiting request not yet reserved gets the next number
+/// (oldest first, up to <see cref="MaxBlockSize"/> reserved in all); on a conflict another worker reserved: it starts
+/// again; (4) it completes the numbers carried over <see cref="CompleteAfterCarryOvers"/> times (their workers are
+/// probably dead) and its own. Completing writes the number onto the invoice if it has none (ETag-conditional), then
+/// marks the request numbered.</para>
+/// <para>Why it holds. Invariant: a request that waits while its invoice has a number is reserved in the series (a
+/// number is written only from a reservation, and a reservation is dropped only once its request is seen numbered,
+/// which happens after the write). Unique: numbers come from next under the series' ETag, and each write advances next
+/// past the numbers it hands out. One number per invoice: a request is created once and never deleted (a late
+/// duplicate of the draft cannot ask again), and a waiting request that is already reserved is never reserved again,
+/// so by the invariant only invoices without a number get one; a completion that finds another number on the invoice
+/// refuses loudly. Gapless, nothing lost to a crash: every number handed out is reserved for a stored draft and stays
+/// reserved until it is written; whoever dies, its draft's retry, or the reserver that carries it over
+/// <see cref="CompleteAfterCarryOvers"/> times, writes it. The argument assumes that a read sees every write
+/// acknowledged before it (SQLite; Cosmos DB within one region at the consistency the account gives), as the
+/// conditional writes it relies on do.</para>
+/// <para>Bounded: a worker makes at most <see cref="MaxRounds"/> rounds (each lost round means another worker reserved),
+/// then gives up with a <see cref="ContentionException"/> naming the series; each document update is bounded by
+/// <see cref="DocumentUpdate"/>.</para>
 /// </summary>
 public sealed class InvoiceNumberSequence(IDocumentStore store, TimeProvider time)
 {
-    /// <summary>Rounds before a worker gives up; every round some block was reserved or completed by someone.</summary>
+    /// <summary>Rounds before a worker gives up; every lost round means another worker's reservation succeeded.</summary>
     public const int MaxRounds = 64;
 
-    /// <summary>Drafts numbered by one series write at most (keeps the series document well under 1 MB).</summary>
-    public const int MaxBlockSize = 500;
+    /// <summary>Numbers reserved at most at once (keeps the series document well under 1 MB).</summary>
+    public const int MaxBlockSize = 1000;
 
-    /// <summary>Entries of a block completed at the same time by one worker.</summary>
-    public const int CompletionParallelism = 64;
+    /// <summary>Reservations that must find a number unwritten before the reserving worker writes it itself: the next one
+    /// (by then the number's own worker has had a round to write it, or is dead).</summary>
+    public const int CompleteAfterCarryOvers = 1;
+
+    /// <summary>Numbers written at the same time by one worker completing numbers of others.</summary>
+    public const int CompletionParallelism = 32;
 
     /// <summary>Numbers the draft invoice in <paramref name="series"/> and opens it; returns the numbered invoice.
     /// Calling it again for an invoice that has a number returns that invoice unchanged.</summary>
@@ -58,45 +64,56 @@ public sealed class InvoiceNumberSequence(IDocumentStore store, TimeProvider tim
         {
             Series = series, AccountId = accountId, InvoiceId = invoiceId, RequestedAt = time.GetUtcNow(),
         }, cancellationToken);
+        bool Mine(PendingNumber p) => p.AccountId == accountId && p.InvoiceId == invoiceId;
         for (var round = 0; round < MaxRounds; round++)
         {
             var sequence = await ReadOrCreateSequenceAsync(series, cancellationToken);
-            if (sequence.Value.Reserved.Count > 0)
+            if (sequence.Value.Reserved.FirstOrDefault(Mine) is { } mine)
             {
-                if (sequence.Value.Reserved.FirstOrDefault(p => p.AccountId == accountId && p.InvoiceId == invoiceId) is { } mine)
-                {
-                    return await CompleteAsync(series, mine, cancellationToken);
-                }
+                return await CompleteAsync(series, mine, cancellationToken);
+            }
 
-                await CompleteOutstandingAsync(series, sequence, cancellationToken);
-                continue;
+            if (sequence.Value.Pending is { } legacy)
+            {
+                await CompleteAsync(series, legacy, cancellationToken);
             }
 
             var waiting = await WaitingAsync(series, cancellationToken);
             if (!waiting.Any(r => r.AccountId == accountId && r.InvoiceId == invoiceId))
             {
-                // Its request is numbered, so its invoice is: a block took it and has been completed.
+                // Its request is numbered, so its invoice is.
                 return await ReadInvoiceAsync(accountId, invoiceId, cancellationToken);
             }
 
-            var block = waiting
+            var waitingKeys = waiting.Select(r => (r.AccountId, r.InvoiceId)).ToHashSet();
+            var carried = sequence.Value.Block
+                .Where(p => waitingKeys.Contains((p.AccountId, p.InvoiceId)))
+                .Select(p => p with { CarriedOver = p.CarriedOver + 1 })
+                .ToArray();
+            var reservedKeys = carried.Select(p => (p.AccountId, p.InvoiceId)).ToHashSet();
+            var next = sequence.Value.Next;
+            var fresh = waiting
+                .Where(r => !reservedKeys.Contains((r.AccountId, r.InvoiceId)))
                 .OrderBy(r => r.RequestedAt).ThenBy(r => r.InvoiceId, StringComparer.Ordinal)
-                .Take(MaxBlockSize)
-                .Select((r, i) => new PendingNumber(r.AccountId, r.InvoiceId, sequence.Value.Next + i, Format(series, sequence.Value.Next + i)))
+                .Take(Math.Max(0, MaxBlockSize - carried.Length))
+                .Select((r, i) => new PendingNumber(r.AccountId, r.InvoiceId, next + i, Format(series, next + i)))
                 .ToArray();
             try
             {
                 await store.ReplaceAsync(
-                    series, series, sequence.Value with { Next = sequence.Value.Next + block.Length, Block = block, Pending = null }, sequence.ETag, cancellationToken);
+                    series, series, sequence.Value with { Next = next + fresh.Length, Block = [.. carried, .. fresh], Pending = null }, sequence.ETag, cancellationToken);
             }
             catch (ConcurrencyConflictException)
             {
                 continue;
             }
 
-            if (block.FirstOrDefault(p => p.AccountId == accountId && p.InvoiceId == invoiceId) is { } reserved)
+            await Parallel.ForEachAsync(
+                carried.Where(p => p.CarriedOver >= CompleteAfterCarryOvers),
+                new ParallelOptions { MaxDegreeOfParallelism = CompletionParallelism, CancellationToken = cancellationToken },
+                async (entry, ct) => await CompleteAsync(series, entry, ct));
+            if (fresh.FirstOrDefault(Mine) is { } reserved)
             {
-                // The other drafts' workers complete their own entries; whoever reserves next completes what is left.
                 return await CompleteAsync(series, reserved, cancellationToken);
             }
         }
@@ -106,32 +123,6 @@ public sealed class InvoiceNumberSequence(IDocumentStore store, TimeProvider tim
 
     /// <summary>The printed number: series, dash, six or more digits.</summary>
     public static string Format(string series, long number) => $"{series}-{number:D6}";
-
-    /// <summary>Completes the entries of the reserved block whose request still waits (the rest are done), then clears it.</summary>
-    private async Task CompleteOutstandingAsync(string series, Stored<InvoiceSequence> sequence, CancellationToken cancellationToken)
-    {
-        var waiting = (await WaitingAsync(series, cancellationToken)).Select(r => (r.AccountId, r.InvoiceId)).ToHashSet();
-        var outstanding = sequence.Value.Reserved
-            .Where(p => p == sequence.Value.Pending || waiting.Contains((p.AccountId, p.InvoiceId)))
-            .ToArray();
-        await CompleteAndClearAsync(series, sequence, outstanding, cancellationToken);
-    }
-
-    private async Task CompleteAndClearAsync(string series, Stored<InvoiceSequence> sequence, IReadOnlyList<PendingNumber> entries, CancellationToken cancellationToken)
-    {
-        await Parallel.ForEachAsync(
-            entries,
-            new ParallelOptions { MaxDegreeOfParallelism = CompletionParallelism, CancellationToken = cancellationToken },
-            async (entry, ct) => await CompleteAsync(series, entry, ct));
-        try
-        {
-            await store.ReplaceAsync(series, series, sequence.Value with { Block = [], Pending = null }, sequence.ETag, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // Only clearing changes a series while a block is reserved: another worker cleared this block already.
-        }
-    }
 
     /// <summary>Writes the entry's number onto its invoice (if it has none yet), then marks its request numbered.</summary>
     private async Task<Stored<Invoice>> CompleteAsync(string series, PendingNumber entry, CancellationToken cancellationToken)

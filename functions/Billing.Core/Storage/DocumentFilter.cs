@@ -16,7 +16,7 @@ public sealed record DocumentFilter
     /// in-memory store's per-property maps).</summary>
     public static IReadOnlySet<string> Indexed { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "status", "dueDate", "issueDate", "number", "creditorReference", "bankReference", "currency", "state", "bookingDate",
+        "status", "dueDate", "issueDate", "number", "creditorReference", "bankReference", "endToEndId", "currency", "state", "bookingDate",
     };
 
     private static readonly SearchValues<char> s_nameCharacters =

@@ -96,9 +96,9 @@ public sealed class InvoiceNumberSequenceTests
     }
 
     [Fact]
-    public async Task FinalizeAsync_BlockLeftByADeadWorker_IsCompletedBeforeTheNextBlock()
+    public async Task FinalizeAsync_NumbersLeftByADeadWorker_AreWrittenByTheReservationsThatCarryThemOver()
     {
-        await DraftsAsync(3);
+        await DraftsAsync(4);
         await RequestAsync(1);
         var crashed = false;
         _store.BeforeWrite = key =>
@@ -114,8 +114,10 @@ public sealed class InvoiceNumberSequenceTests
         await Assert.ThrowsAsync<IOException>(() => Sequence().FinalizeAsync("acc0", "inv0", Series));
 
         var third = await Sequence().FinalizeAsync("acc2", "inv2", Series);
+        var fourth = await Sequence().FinalizeAsync("acc3", "inv3", Series);
 
         Assert.Equal("INV-2026-000003", third.Value.Number);
+        Assert.Equal("INV-2026-000004", fourth.Value.Number);
         Assert.Equal("INV-2026-000001", (await InvoiceAsync(0)).Number);
         Assert.Equal("INV-2026-000002", (await InvoiceAsync(1)).Number);
     }
