@@ -7,14 +7,20 @@ namespace Billing.Local.Storage;
 /// Turns a <see cref="DocumentQuery"/> into SQL on the <c>documents</c> table. Each condition reads its property with
 /// <c>json_extract(body, '$.name')</c>, written exactly as in the expression indexes of <see cref="LocalSchema"/> so
 /// SQLite answers from them; a list of values is one JSON array parameter (<c>IN (SELECT value FROM json_each(…))</c>),
-/// so every query shape is one prepared statement however many values it carries.
+/// so every query shape is one prepared statement however many values it carries. A query across partitions names
+/// the index of its first condition (<c>INDEXED BY</c>), so it never falls back to scanning the container.
 /// </summary>
 internal static class SqliteDocumentQuery
 {
     public static (string Sql, object?[] Values) Translate(DocumentQuery query, string container, string documentType)
     {
         var values = new List<object?> { container, documentType };
-        var sql = new System.Text.StringBuilder("SELECT partition_key, id, body, etag FROM documents WHERE container = @p0 AND type = @p1");
+        // Across partitions the first condition's index is named: without statistics (no ANALYZE) SQLite would
+        // rather walk the container's slice of the primary key, a scan of every document of the container.
+        var from = query.PartitionKey is null && query.Filters.Count > 0
+            ? $"documents INDEXED BY ix_documents_{query.Filters[0].Property}"
+            : "documents";
+        var sql = new System.Text.StringBuilder($"SELECT partition_key, id, body, etag FROM {from} WHERE container = @p0 AND type = @p1");
         if (query.PartitionKey is { } partition)
         {
             values.Add(partition);
