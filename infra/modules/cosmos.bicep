@@ -43,6 +43,11 @@ var serverless = capacityMode == 'Serverless'
 //   /issueDate   billed revenue per period
 //   /number      invoice look-up by its number (payment matching by reference)
 //   /nextChargeDate  subscriptions due on the billing date
+//   /currency    open invoices of one currency (payment matching)
+//   /creditorReference  invoice look-up by its RF reference
+//   /bankReference, /endToEndId  payments by the bank's references (returns); /bookingDate payments of a period
+//   /state       dunning notices by state
+// (the same list as DocumentFilter.Indexed in Billing.Core: a query may filter on exactly these).
 // A query on any other property still works but scans; add its path here before relying on it.
 var billingIndexingPolicy = {
   indexingMode: 'consistent'
@@ -55,6 +60,12 @@ var billingIndexingPolicy = {
     { path: '/issueDate/?' }
     { path: '/number/?' }
     { path: '/nextChargeDate/?' }
+    { path: '/currency/?' }
+    { path: '/creditorReference/?' }
+    { path: '/bankReference/?' }
+    { path: '/endToEndId/?' }
+    { path: '/bookingDate/?' }
+    { path: '/state/?' }
   ]
   excludedPaths: [
     { path: '/*' }

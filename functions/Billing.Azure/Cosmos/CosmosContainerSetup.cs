@@ -8,8 +8,9 @@ namespace Billing.Azure.Cosmos;
 /// Creates the database and the four containers where nothing provisions them (tests, and the CLI's
 /// <c>--backend azure</c> against the local stand-in; in Azure, Bicep creates them with the same settings).
 /// <para>The indexing policy every container gets: consistent, automatic, <c>/*</c> excluded and only the
-/// paths the queries filter or sort on included — <c>/type/?</c>, <c>/accountId/?</c>, <c>/status/?</c>,
-/// <c>/dueDate/?</c>, <c>/issueDate/?</c>, <c>/number/?</c>, <c>/nextChargeDate/?</c> (plus <c>id</c> and
+/// paths the queries filter or sort on included — <c>/type/?</c>, <c>/accountId/?</c>,
+/// <c>/nextChargeDate/?</c> and every <see cref="DocumentFilter.Indexed"/> property (<c>/status/?</c>, <c>/dueDate/?</c>,
+/// <c>/number/?</c>, <c>/creditorReference/?</c>, <c>/bankReference/?</c>, <c>/state/?</c>, …) (plus <c>id</c> and
 /// <c>_ts</c>, which Cosmos DB always indexes). Excluding the rest keeps writes cheap: an invoice has dozens
 /// of properties (lines, VAT breakdown, parties) that no query ever looks at, and each indexed path costs RUs
 /// on every create and replace.</para>
@@ -17,7 +18,7 @@ namespace Billing.Azure.Cosmos;
 public static class CosmosContainerSetup
 {
     public static readonly ReadOnlyCollection<string> IndexedPaths = new(
-        ["/type/?", "/accountId/?", "/status/?", "/dueDate/?", "/issueDate/?", "/number/?", "/nextChargeDate/?"]);
+        [.. new[] { "/type/?", "/accountId/?", "/nextChargeDate/?" }.Concat(DocumentFilter.Indexed.Order(StringComparer.Ordinal).Select(p => $"/{p}/?"))]);
 
     public static readonly ReadOnlyCollection<string> ContainerNames = new(
         [Containers.Billing, Containers.BankFiles, Containers.Reports, Containers.Sequences]);

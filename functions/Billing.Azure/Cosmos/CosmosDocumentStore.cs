@@ -119,6 +119,15 @@ public sealed class CosmosDocumentStore(CosmosClient client, string databaseName
         return QueryAsync<T>(query, new QueryRequestOptions(), cancellationToken);
     }
 
+    public IAsyncEnumerable<Stored<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default)
+        where T : class, IDocument
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var definition = CosmosDocumentQuery.Translate(query, T.DocumentType, CosmosDocumentEnvelope.PartitionKeyPropertyOf(T.Container));
+        var options = query.PartitionKey is { } partition ? new QueryRequestOptions { PartitionKey = new PartitionKey(partition) } : new QueryRequestOptions();
+        return QueryAsync<T>(definition, options, cancellationToken);
+    }
+
     private async IAsyncEnumerable<Stored<T>> QueryAsync<T>(QueryDefinition query, QueryRequestOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class, IDocument
     {

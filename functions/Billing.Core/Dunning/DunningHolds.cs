@@ -88,14 +88,13 @@ public sealed partial class DunningHolds(IDocumentStore store, TimeProvider time
         return stored.Value;
     }
 
+    /// <summary>The invoice with this number (as typed, or upper-cased as numbers are issued), from the number index.</summary>
     private async Task<Stored<Invoice>?> FindByNumberAsync(string number, CancellationToken cancellationToken)
     {
-        await foreach (var invoice in store.QueryAllAsync<Invoice>(cancellationToken))
+        var trimmed = number.Trim();
+        await foreach (var invoice in store.QueryAsync<Invoice>(InvoiceQueries.Numbered([trimmed, trimmed.ToUpperInvariant()]), cancellationToken))
         {
-            if (string.Equals(invoice.Value.Number, number.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                return invoice;
-            }
+            return invoice;
         }
 
         return null;

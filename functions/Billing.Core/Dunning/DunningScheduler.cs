@@ -40,13 +40,14 @@ public sealed partial class DunningScheduler(
             pauses[pause.Value.AccountId] = pause.Value;
         }
 
-        var handled = await HandledStagesAsync(cancellationToken);
+        var handled = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var notices = new List<DunningRunItem>();
         var skipped = new List<DunningRunSkip>();
-        await foreach (var stored in store.QueryAllAsync<Invoice>(cancellationToken))
+        await foreach (var stored in ConsideredInvoicesAsync(runDate, cancellationToken))
         {
             var invoice = stored.Value;
-            var decision = Decide(invoice, accounts.GetValueOrDefault(invoice.AccountId), pauses.GetValueOrDefault(invoice.AccountId), handled.GetValueOrDefault(invoice.Id), runDate);
+            var handledStage = await HandledStageAsync(invoice, handled, cancellationToken);
+            var decision = Decide(invoice, accounts.GetValueOrDefault(invoice.AccountId), pauses.GetValueOrDefault(invoice.AccountId), handledStage, runDate);
             switch (decision)
             {
                 case DunningDecision.Send { Notice: var notice } when blocked is null:
@@ -119,20 +120,55 @@ public sealed partial class DunningScheduler(
             invoice.AmountDue, invoice.DueDate, runDate.DayNumber - invoice.DueDate.DayNumber, lower));
     }
 
-    /// <summary>Per invoice, the highest stage already sent or passed over.</summary>
-    private async Task<Dictionary<string, int>> HandledStagesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The invoices a run looks at, from the status and due-date indexes: every open or draft invoice, and the closed
+    /// ones that fell due recently enough for a ladder to be running (their skips are reported). An invoice closed
+    /// before that horizon can neither get a notice nor be reported, so it is never read.
+    /// </summary>
+    private async IAsyncEnumerable<Stored<Invoice>> ConsideredInvoicesAsync(DateOnly runDate, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var handled = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var notice in store.QueryAllAsync<DunningNotice>(cancellationToken))
+        await foreach (var invoice in store.QueryAsync<Invoice>(InvoiceQueries.OpenOrDraft, cancellationToken))
         {
-            var value = notice.Value;
-            if (value.Status is DunningNoticeStatus.Sent or DunningNoticeStatus.Skipped && value.Stage > handled.GetValueOrDefault(value.InvoiceId))
-            {
-                handled[value.InvoiceId] = value.Stage;
-            }
+            yield return invoice;
         }
 
-        return handled;
+        await foreach (var invoice in store.QueryAsync<Invoice>(InvoiceQueries.ClosedDueSince(LadderHorizon(runDate)), cancellationToken))
+        {
+            yield return invoice;
+        }
+    }
+
+    /// <summary>The earliest due date whose ladder can still be running on <paramref name="runDate"/>: the longest ladder
+    /// of any policy, plus the two days a weekend can push a stage, plus one.</summary>
+    private DateOnly LadderHorizon(DateOnly runDate) =>
+        runDate.AddDays(-(options.Value.Policies.Values.SelectMany(p => p.Stages).Select(s => s.Day).DefaultIfEmpty(0).Max() + 3));
+
+    /// <summary>The highest stage of <paramref name="invoice"/> already sent or passed over. Only an open invoice needs it;
+    /// its account's notices in those states are read once per run (one single-partition query on the status index).</summary>
+    private async Task<int> HandledStageAsync(Invoice invoice, Dictionary<string, Dictionary<string, int>> handled, CancellationToken cancellationToken)
+    {
+        if (invoice.Status != InvoiceStatus.Open)
+        {
+            return 0;
+        }
+
+        if (!handled.TryGetValue(invoice.AccountId, out var stages))
+        {
+            stages = new Dictionary<string, int>(StringComparer.Ordinal);
+            var query = DocumentQuery.InPartition(invoice.AccountId).Where(DocumentFilter.In("status", ["sent", "skipped"]));
+            await foreach (var notice in store.QueryAsync<DunningNotice>(query, cancellationToken))
+            {
+                var value = notice.Value;
+                if (value.Status is DunningNoticeStatus.Sent or DunningNoticeStatus.Skipped && value.Stage > stages.GetValueOrDefault(value.InvoiceId))
+                {
+                    stages[value.InvoiceId] = value.Stage;
+                }
+            }
+
+            handled[invoice.AccountId] = stages;
+        }
+
+        return stages.GetValueOrDefault(invoice.Id);
     }
 
     private async Task<int> EnqueueAsync(List<DunningRunItem> notices, DateOnly runDate, CancellationToken cancellationToken)

@@ -127,7 +127,7 @@ public sealed partial class BankFileIngestion(
         }
 
         // The index is built while the file is checked (both only read).
-        var indexBuild = Task.Run(() => OpenInvoiceIndex.BuildAsync(store, cancellationToken), cancellationToken);
+        var indexBuild = Task.Run(() => OpenInvoiceIndex.BuildAsync(store, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken), cancellationToken);
         _ = indexBuild.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default); // observed even when the file is quarantined
         BankFileContents contents;
         try

@@ -7,9 +7,10 @@ namespace Billing.Core.Payments;
 /// <summary>
 /// The open invoices (and the accounts' payer IBANs and names) in memory, indexed the ways the matcher looks
 /// things up: by invoice number key, by RF reference body, by account (oldest first), by amount and by sequence
-/// number. Built once per ingestion by streaming the store (<see cref="BuildAsync"/>), so matching an entry is
-/// a handful of dictionary lookups whatever the number of invoices. Invoices that are numbered but no longer
-/// open are remembered by key only, to explain a payment that quotes an invoice already paid.
+/// number. Built once per ingestion (<see cref="BuildAsync"/>) from index-backed queries that read only what matters:
+/// the open invoices, and the invoices closed (paid, void, uncollectible) that fell due in the last
+/// <see cref="ClosedLookbackDays"/> days, remembered by key only to explain a payment that quotes an invoice already
+/// paid. So the cost follows what is open, not the history, and matching an entry is a handful of dictionary lookups.
 /// </summary>
 public sealed class OpenInvoiceIndex
 {
@@ -30,8 +31,11 @@ public sealed class OpenInvoiceIndex
 
     public int OpenCount { get; private set; }
 
-    /// <summary>Streams every account and invoice of the store into a new index.</summary>
-    public static async Task<OpenInvoiceIndex> BuildAsync(IDocumentStore store, CancellationToken cancellationToken = default)
+    /// <summary>How far back (by due date) closed invoices are kept to explain a payment that quotes one: a quarter.</summary>
+    public const int ClosedLookbackDays = 92;
+
+    /// <summary>Streams the accounts, the open invoices and the recently closed ones into a new index.</summary>
+    public static async Task<OpenInvoiceIndex> BuildAsync(IDocumentStore store, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var index = new OpenInvoiceIndex();
@@ -40,7 +44,12 @@ public sealed class OpenInvoiceIndex
             index.AddAccount(account.Value);
         }
 
-        await foreach (var invoice in store.QueryAllAsync<Invoice>(cancellationToken))
+        await foreach (var invoice in store.QueryAsync<Invoice>(InvoiceQueries.Open, cancellationToken))
+        {
+            index.AddInvoice(invoice.Value);
+        }
+
+        await foreach (var invoice in store.QueryAsync<Invoice>(InvoiceQueries.ClosedDueSince(today.AddDays(-ClosedLookbackDays)), cancellationToken))
         {
             index.AddInvoice(invoice.Value);
         }

@@ -50,7 +50,7 @@ public sealed class SuspenseResolution(IDocumentStore store, PaymentRecorderPort
                 continue;
             }
 
-            byNumber ??= await LoadInvoicesAsync(cancellationToken);
+            byNumber ??= new Dictionary<string, Invoice>(StringComparer.Ordinal);
             lines.Add(await ApplyLineAsync(number, fields[0].Trim(), fields[1].Trim().ToLowerInvariant(), fields[2].Trim(), fields.Count > 3 ? fields[3].Trim() : null, byNumber, cancellationToken));
         }
 
@@ -114,6 +114,7 @@ public sealed class SuspenseResolution(IDocumentStore store, PaymentRecorderPort
                     return new(line, paymentId, DecisionStatus.Rejected, "expected invoice numbers separated by spaces in column 3");
                 }
 
+                await LoadNumberedAsync(byNumber, numbers, cancellationToken);
                 invoices = [];
                 foreach (var n in numbers)
                 {
@@ -145,6 +146,7 @@ public sealed class SuspenseResolution(IDocumentStore store, PaymentRecorderPort
                 }
 
                 accountId = target;
+                await LoadOpenAsync(byNumber, accountId, cancellationToken);
                 invoices = byNumber.Values.Where(i => i.AccountId == accountId && i.Status == InvoiceStatus.Open && i.AmountDue.IsPositive && !i.IsCreditNote).ToList();
                 break;
             default:
@@ -196,18 +198,40 @@ public sealed class SuspenseResolution(IDocumentStore store, PaymentRecorderPort
         };
     }
 
-    private async Task<Dictionary<string, Invoice>> LoadInvoicesAsync(CancellationToken cancellationToken)
+    /// <summary>Adds to <paramref name="byNumber"/> the invoices that <paramref name="numbers"/> name (as typed, or
+    /// written in full: <c>INV-2026-7</c> is <c>INV-2026-000007</c>), from the number index; invoices already there
+    /// (changed by an earlier line of this file) are kept.</summary>
+    private async Task LoadNumberedAsync(Dictionary<string, Invoice> byNumber, IEnumerable<string> numbers, CancellationToken cancellationToken)
     {
-        var byNumber = new Dictionary<string, Invoice>(StringComparer.Ordinal);
-        await foreach (var invoice in store.QueryAllAsync<Invoice>(cancellationToken))
+        var wanted = new List<string>();
+        foreach (var n in numbers)
         {
-            if (invoice.Value.Number is { } n && InvoiceNumberKey.Of(n) is { } key)
+            if (InvoiceNumberKey.Of(n) is { } key && !byNumber.ContainsKey(key))
             {
-                byNumber[key] = invoice.Value;
+                var parts = key.Split('|');
+                wanted.AddRange([n.Trim(), n.Trim().ToUpperInvariant(), $"{parts[0]}-{parts[1]}-{parts[2].PadLeft(6, '0')}"]);
             }
         }
 
-        return byNumber;
+        if (wanted.Count > 0)
+        {
+            await AddAsync(byNumber, InvoiceQueries.Numbered(wanted), cancellationToken);
+        }
+    }
+
+    /// <summary>Adds to <paramref name="byNumber"/> the open invoices of one account (one single-partition query).</summary>
+    private Task LoadOpenAsync(Dictionary<string, Invoice> byNumber, string accountId, CancellationToken cancellationToken) =>
+        AddAsync(byNumber, InvoiceQueries.OpenOf(accountId), cancellationToken);
+
+    private async Task AddAsync(Dictionary<string, Invoice> byNumber, DocumentQuery query, CancellationToken cancellationToken)
+    {
+        await foreach (var invoice in store.QueryAsync<Invoice>(query, cancellationToken))
+        {
+            if (invoice.Value.Number is { } n && InvoiceNumberKey.Of(n) is { } key)
+            {
+                byNumber.TryAdd(key, invoice.Value);
+            }
+        }
     }
 }
 

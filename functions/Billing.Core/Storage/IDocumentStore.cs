@@ -30,7 +30,16 @@ public interface IDocumentStore
     IAsyncEnumerable<Stored<T>> QueryPartitionAsync<T>(string partitionKey, CancellationToken cancellationToken = default)
         where T : class, IDocument;
 
-    /// <summary>Every document of type <typeparamref name="T"/> in its container, across partitions, streamed.</summary>
+    /// <summary>
+    /// The documents of type <typeparamref name="T"/> that <paramref name="query"/> selects, streamed: within one partition
+    /// in id order, across partitions in no promised order. Every store answers from indexes on
+    /// <see cref="DocumentFilter.Indexed"/> properties, so the cost follows the documents returned, not the container.
+    /// </summary>
+    IAsyncEnumerable<Stored<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default)
+        where T : class, IDocument;
+
+    /// <summary>Every document of type <typeparamref name="T"/> in its container, across partitions, streamed. Its cost
+    /// grows with history: for small containers (accounts, pauses, bank-file records) and exports only, never a hot path.</summary>
     IAsyncEnumerable<Stored<T>> QueryAllAsync<T>(CancellationToken cancellationToken = default)
         where T : class, IDocument;
 }

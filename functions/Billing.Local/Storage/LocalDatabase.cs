@@ -31,6 +31,7 @@ public sealed class LocalDatabase : IDisposable
         {
             using var connection = Rent();
             connection.Execute(LocalSchema.Create);
+            connection.Execute(LocalSchema.CreateIndexes);
         }
     }
 

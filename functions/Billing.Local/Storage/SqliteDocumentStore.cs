@@ -117,6 +117,23 @@ public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider tim
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    public async IAsyncEnumerable<Stored<T>> QueryAsync<T>(DocumentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where T : class, IDocument
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (sql, values) = SqliteDocumentQuery.Translate(query, T.Container, T.DocumentType);
+        using var connection = database.Rent();
+        using var reader = connection.Command(sql, values).ExecuteReader();
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var key = new DocumentKey(T.Container, reader.GetString(0), reader.GetString(1));
+            yield return new Stored<T>(key, Deserialize<T>(reader.GetString(2)), reader.GetString(3));
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
     public IDocumentWriteBatch BeginWriteBatch() => new Batch(database.BeginWriteBatch());
 
     private static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, BillingJson.Options)

@@ -16,6 +16,12 @@ public sealed record ContractNote : IDocument
     public required string Text { get; init; }
 
     public int Revision { get; init; }
+
+    /// <summary>An indexed property (<c>status</c>) for the query contract; absent when null.</summary>
+    public string? Status { get; init; }
+
+    /// <summary>An indexed property (<c>dueDate</c>) for the range conditions of the query contract.</summary>
+    public DateOnly? DueDate { get; init; }
 }
 
 /// <summary>A second kind in the same container, so queries can prove they filter by type.</summary>

@@ -108,6 +108,45 @@ public abstract class DocumentStoreContract
     }
 
     [ContractFact]
+    public async Task Query_InPartitionWithEquality_ReturnsOnlyMatchingDocumentsOfThatTypeInIdOrder()
+    {
+        var pk = NewPartition();
+        var other = NewPartition();
+        await Store.TryCreateAsync(pk, "c", Note(pk, "c") with { Status = "open" });
+        await Store.TryCreateAsync(pk, "a", Note(pk, "a") with { Status = "open" });
+        await Store.TryCreateAsync(pk, "b", Note(pk, "b") with { Status = "paid" });
+        await Store.TryCreateAsync(pk, "d", Note(pk, "d"));
+        await Store.TryCreateAsync(other, "e", Note(other, "e") with { Status = "open" });
+
+        var found = await ToListAsync(Store.QueryAsync<ContractNote>(DocumentQuery.InPartition(pk).Where(DocumentFilter.Equal("status", "open"))));
+
+        Assert.Equal(["a", "c"], found.Select(s => s.Value.Id));
+        Assert.All(found, s => Assert.Equal(pk, s.Key.PartitionKey));
+        Assert.All(found, s => Assert.False(string.IsNullOrEmpty(s.ETag)));
+    }
+
+    [ContractFact]
+    public async Task Query_AcrossPartitionsWithInAndRange_ReturnsExactlyTheMatches()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var (open, late, paid) = ($"open-{run}", $"late-{run}", $"paid-{run}");
+        var pks = new[] { NewPartition(), NewPartition(), NewPartition() };
+        await Store.TryCreateAsync(pks[0], "x", Note(pks[0], "x") with { Status = open, DueDate = new DateOnly(2026, 3, 1) });
+        await Store.TryCreateAsync(pks[1], "x", Note(pks[1], "x") with { Status = late, DueDate = new DateOnly(2026, 3, 10) });
+        await Store.TryCreateAsync(pks[2], "x", Note(pks[2], "x") with { Status = open, DueDate = new DateOnly(2026, 3, 11) });
+        await Store.TryCreateAsync(pks[2], "y", Note(pks[2], "y") with { Status = paid, DueDate = new DateOnly(2026, 1, 1) });
+        await Store.TryCreateAsync(pks[2], "z", new ContractTag { Id = "z", AccountId = pks[2] });
+
+        var due = await ToListAsync(Store.QueryAsync<ContractNote>(
+            DocumentQuery.Across(DocumentFilter.In("status", [open, late])).Where(DocumentFilter.AtMost("dueDate", "2026-03-10"))));
+        var later = await ToListAsync(Store.QueryAsync<ContractNote>(
+            DocumentQuery.Across(DocumentFilter.Equal("status", open)).Where(DocumentFilter.AtLeast("dueDate", "2026-03-02"))));
+
+        Assert.Equal(new[] { pks[0], pks[1] }.Order(StringComparer.Ordinal), due.Select(d => d.Key.PartitionKey).Order(StringComparer.Ordinal));
+        Assert.Equal(pks[2], Assert.Single(later).Key.PartitionKey);
+    }
+
+    [ContractFact]
     public async Task Delete_RemovesTheDocument_AndReportsWhetherItWasThere()
     {
         var pk = NewPartition();

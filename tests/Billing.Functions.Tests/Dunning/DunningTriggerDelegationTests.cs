@@ -45,6 +45,8 @@ public sealed class DunningTriggerDelegationTests
         _store.QueryAllAsync<DunningPause>(Arg.Any<CancellationToken>()).Returns(_ => Empty<DunningPause>());
         _store.QueryAllAsync<DunningNotice>(Arg.Any<CancellationToken>()).Returns(_ => Empty<DunningNotice>());
         _store.QueryAllAsync<Invoice>(Arg.Any<CancellationToken>()).Returns(_ => Empty<Invoice>());
+        _store.QueryAsync<Invoice>(Arg.Any<DocumentQuery>(), Arg.Any<CancellationToken>()).Returns(_ => Empty<Invoice>());
+        _store.QueryAsync<DunningNotice>(Arg.Any<DocumentQuery>(), Arg.Any<CancellationToken>()).Returns(_ => Empty<DunningNotice>());
         _store.QueryPartitionAsync<DunningNotice>(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(_ => Empty<DunningNotice>());
     }
 
@@ -166,7 +168,8 @@ public sealed class DunningTriggerDelegationTests
         var storedAccount = new Stored<Account>(DocumentKey.For<Account>(accountId, accountId), account, "e1");
         var storedInvoice = new Stored<Invoice>(DocumentKey.For<Invoice>(accountId, invoiceId), invoice, "e1");
         _store.QueryAllAsync<Account>(Arg.Any<CancellationToken>()).Returns(_ => Of(storedAccount));
-        _store.QueryAllAsync<Invoice>(Arg.Any<CancellationToken>()).Returns(_ => Of(storedInvoice));
+        _store.QueryAsync<Invoice>(Arg.Any<DocumentQuery>(), Arg.Any<CancellationToken>())
+            .Returns(call => call.Arg<DocumentQuery>() == InvoiceQueries.OpenOrDraft ? Of(storedInvoice) : Empty<Invoice>());
         _store.ReadAsync<Account>(accountId, accountId, Arg.Any<CancellationToken>()).Returns(storedAccount);
         _store.ReadAsync<Invoice>(accountId, invoiceId, Arg.Any<CancellationToken>()).Returns(storedInvoice);
         return invoice;
