@@ -32,6 +32,7 @@ public static class BillingCoreServiceCollectionExtensions
             options.Invoices = config["INVOICES_CONTAINER"] ?? options.Invoices;
             options.BankFiles = config["BANK_FILES_CONTAINER"] ?? options.BankFiles;
             options.Reports = config["REPORTS_CONTAINER"] ?? options.Reports;
+            options.BankArchive = config["BANK_ARCHIVE_CONTAINER"] ?? options.BankArchive;
         });
         services.AddSingleton<InvoiceNumberSequence>();
         services.AddSingleton<InvoiceIssuer>();

@@ -85,7 +85,7 @@ public sealed class WorkerFixture : IAsyncLifetime
         _cosmos = new CosmosClient(AzureEmulators.CosmosConnectionString, CosmosClientFactory.Options(new Uri("https://127.0.0.1:8081/"), allowInsecureEmulatorCertificate: true));
         await CosmosContainerSetup.EnsureCreatedAsync(_cosmos, settings["COSMOS_DATABASE"]);
         Store = new CosmosDocumentStore(_cosmos, settings["COSMOS_DATABASE"]);
-        foreach (var container in new[] { "INVOICES_CONTAINER", "BANK_FILES_CONTAINER", "REPORTS_CONTAINER" })
+        foreach (var container in new[] { "INVOICES_CONTAINER", "BANK_FILES_CONTAINER", "BANK_ARCHIVE_CONTAINER", "REPORTS_CONTAINER" })
         {
             await Blobs.GetBlobContainerClient(settings[container]).CreateIfNotExistsAsync();
         }
@@ -142,6 +142,7 @@ public sealed class WorkerFixture : IAsyncLifetime
         ["DUNNING_GROUP_PER_ACCOUNT"] = "true",
         ["INVOICES_CONTAINER"] = $"{Prefix}-invoices",
         ["BANK_FILES_CONTAINER"] = $"{Prefix}-bank-files",
+        ["BANK_ARCHIVE_CONTAINER"] = $"{Prefix}-bank-archive",
         ["REPORTS_CONTAINER"] = $"{Prefix}-reports",
         ["COSMOS__connectionString"] = AzureEmulators.CosmosConnectionString,
         ["COSMOS__allowInsecureEmulatorCertificate"] = "true",

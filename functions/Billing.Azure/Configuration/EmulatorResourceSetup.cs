@@ -57,7 +57,7 @@ public sealed class EmulatorResourceSetup(
             await queueService.GetQueueClient(PoisonQueueInspector.PoisonQueueOf(queue)).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        foreach (var container in new[] { containerNames.BankFiles, containerNames.Invoices, containerNames.Reports })
+        foreach (var container in new[] { containerNames.BankFiles, containerNames.BankArchive, containerNames.Invoices, containerNames.Reports })
         {
             await blobService.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

@@ -72,7 +72,9 @@ public static class IngestCommand
             return null;
         }
 
-        var container = services.GetRequiredService<IOptions<BlobContainerOptions>>().Value.BankFiles;
+        var container = report.Outcome == IngestionOutcome.Processed
+            ? services.GetRequiredService<IOptions<BlobContainerOptions>>().Value.BankArchive
+            : services.GetRequiredService<IOptions<BlobContainerOptions>>().Value.BankFiles;
         return parse.GetValue(context.Globals.Backend) == BillingBackend.Local
             ? new LocalDataDirectory(parse.GetRequiredValue(context.Globals.Data)).BlobFile(container, stored)
             : $"{container}/{stored}";

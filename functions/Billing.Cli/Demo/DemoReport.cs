@@ -18,6 +18,8 @@ public sealed record DemoReport(
 
     public string BankFilesContainer { get; init; } = "bank-files";
 
+    public string BankArchiveContainer { get; init; } = "bank-archive";
+
     /// <summary>The period-close reports the run published (month, quarter, year), oldest first.</summary>
     public IReadOnlyList<DemoPeriodClose> PeriodCloses { get; init; } = [];
 
@@ -88,7 +90,7 @@ public sealed record DemoReport(
         if (Reconciliation is not null)
         {
             console.WriteLine($"  bank statements   {Reconciliation.StatementsFolder}");
-            console.WriteLine($"  ingested files    {Path.Combine(Data.BlobContainer(BankFilesContainer), "processed")} (refused: duplicates/, malformed: quarantine/)");
+            console.WriteLine($"  ingested files    {Path.Combine(Data.BlobContainer(BankArchiveContainer), "processed")} (refused: {BankFilesContainer}/duplicates/, malformed: {BankFilesContainer}/quarantine/)");
             console.WriteLine($"  suspense          billing suspense list --data {Data.Root}");
         }
 

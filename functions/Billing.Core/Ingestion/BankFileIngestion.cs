@@ -314,23 +314,32 @@ public sealed partial class BankFileIngestion(
     private async Task<BankFileIngestionReport> StoreAsync(
         BankFileIngestionReport report, string folder, Func<BlobRef, CancellationToken, Task> storeFile, CancellationToken cancellationToken)
     {
-        var container = containers.Value.BankFiles;
+        // Processed files are records a company must keep: they go to the archive container, written once (create-if-absent:
+        // a replay keeps the first report, and the WORM policy in Azure would refuse a rewrite anyway).
+        var archive = folder == ProcessedFolder;
+        var container = ContainerOf(folder);
         var path = $"{folder}/{report.IngestedAt:yyyy-MM-dd}/{report.FileId[..Math.Min(8, report.FileId.Length)]}-{report.FileName}";
         var reportPath = $"{path}.report.json";
         report = report with { StoredPath = path, ReportPath = reportPath };
         using (var json = new MemoryStream(Serialization.BillingJson.SerializeToUtf8(report)))
         {
-            await blobs.WriteAsync(new BlobRef(container, reportPath), json, "application/json", null, cancellationToken);
+            await WriteReportAsync(new BlobRef(container, reportPath), json, "application/json", archive, cancellationToken);
         }
 
         using (var text = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(IngestionReportText.Render(report))))
         {
-            await blobs.WriteAsync(new BlobRef(container, $"{path}.report.txt"), text, "text/plain; charset=utf-8", null, cancellationToken);
+            await WriteReportAsync(new BlobRef(container, $"{path}.report.txt"), text, "text/plain; charset=utf-8", archive, cancellationToken);
         }
 
         await storeFile(new BlobRef(container, path), cancellationToken);
         return report;
     }
+
+    /// <summary>The container a stored file's folder lives in: processed files in the archive, the rest beside the uploads.</summary>
+    public string ContainerOf(string folder) => folder == ProcessedFolder ? containers.Value.BankArchive : containers.Value.BankFiles;
+
+    private Task WriteReportAsync(BlobRef blob, Stream content, string contentType, bool once, CancellationToken cancellationToken) =>
+        once ? blobs.TryCreateAsync(blob, content, contentType, null, cancellationToken) : blobs.WriteAsync(blob, content, contentType, null, cancellationToken);
 
     private async Task<Stream> OpenAsync(BlobRef blob, CancellationToken cancellationToken) =>
         await blobs.OpenReadAsync(blob, cancellationToken) ?? throw new FileNotFoundException($"Blob {blob} vanished during ingestion.");

@@ -48,7 +48,7 @@ public sealed class DemoStoryTests(DemoStoryFixture story) : IClassFixture<DemoS
         var written = Directory.GetFiles(Statements).Length;
 
         Assert.Contains($"Reconciliation: {written} files ingested, 1 duplicate upload refused, 0 quarantined.", story.Demo.Out, StringComparison.Ordinal);
-        Assert.Equal(written, Directory.GetFiles(Path.Combine(story.Data, "blobs", "bank-files", "processed"), "*.report.json", SearchOption.AllDirectories).Length);
+        Assert.Equal(written, Directory.GetFiles(Path.Combine(story.Data, "blobs", "bank-archive", "processed"), "*.report.json", SearchOption.AllDirectories).Length);
         Assert.Single(Directory.GetFiles(Path.Combine(story.Data, "blobs", "bank-files", "duplicates"), "*.report.json", SearchOption.AllDirectories));
     }
 

@@ -43,7 +43,7 @@ public sealed class IngestCommandTests
         Assert.Matches(@"CreditorReference\s+2\s+374\.93 EUR", result.Out);
         Assert.Matches(@"InvoiceNumber\s+1\s+98\.00 EUR", result.Out);
         Assert.Matches(@"Applied\s+3\s+472\.93 EUR", result.Out);
-        Assert.Contains(Path.Combine(data, "blobs", "bank-files", "processed"), result.Out, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(data, "blobs", "bank-archive", "processed"), result.Out, StringComparison.Ordinal);
         var invoices = await InvoicesAsync(data);
         Assert.Equal(("paid", "174.93", "0.00"), Paid(invoices["acct-00001"]));
         Assert.Equal(("paid", "98.00", "0.00"), Paid(invoices["acct-00003"]));

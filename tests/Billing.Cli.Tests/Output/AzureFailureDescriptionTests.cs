@@ -28,6 +28,9 @@ public sealed class AzureFailureDescriptionTests
         public IAsyncEnumerable<Stored<T>> QueryPartitionAsync<T>(string partitionKey, CancellationToken cancellationToken = default) where T : class, IDocument =>
             throw failure;
 
+        public IAsyncEnumerable<Stored<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default) where T : class, IDocument =>
+            throw failure;
+
         public IAsyncEnumerable<Stored<T>> QueryAllAsync<T>(CancellationToken cancellationToken = default) where T : class, IDocument =>
             throw failure;
     }

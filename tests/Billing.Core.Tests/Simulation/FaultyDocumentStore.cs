@@ -27,6 +27,15 @@ public sealed class FaultyDocumentStore(IDocumentStore inner, SimulationFaults f
         }
     }
 
+    public async IAsyncEnumerable<Stored<T>> QueryAsync<T>(DocumentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default) where T : class, IDocument
+    {
+        await faults.RunAsync($"query {T.DocumentType} where {query}", false, () => Task.FromResult(0));
+        await foreach (var item in inner.QueryAsync<T>(query, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
     public async IAsyncEnumerable<Stored<T>> QueryAllAsync<T>([EnumeratorCancellation] CancellationToken cancellationToken = default) where T : class, IDocument
     {
         await faults.RunAsync($"query {T.DocumentType}", false, () => Task.FromResult(0));

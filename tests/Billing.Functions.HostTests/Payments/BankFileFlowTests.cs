@@ -12,6 +12,8 @@ public sealed class BankFileFlowTests(WorkerFixture worker)
 {
     private BlobContainerClient BankFiles => worker.Container("BANK_FILES_CONTAINER");
 
+    private BlobContainerClient BankArchive => worker.Container("BANK_ARCHIVE_CONTAINER");
+
     [EmulatorFact]
     public async Task IngestBankFile_ACamt053UnderIncoming_AppliesThePayment_AndMovesTheFileToProcessed()
     {
@@ -25,7 +27,7 @@ public sealed class BankFileFlowTests(WorkerFixture worker)
         var paid = (await worker.Store.ReadAsync<Invoice>(invoice.AccountId, invoice.Id))!.Value;
         Assert.Equal(invoice.GrossTotal, paid.AmountPaid);
         Assert.False(await BankFiles.GetBlobClient($"incoming/{name}").ExistsAsync());
-        Assert.Contains(await Names("processed/"), n => n.Contains(name, StringComparison.Ordinal));
+        Assert.Contains(await Names(BankArchive, "processed/"), n => n.Contains(name, StringComparison.Ordinal));
     }
 
     [EmulatorFact]
@@ -39,14 +41,14 @@ public sealed class BankFileFlowTests(WorkerFixture worker)
 
         Assert.True(response.Result.Status == StatusResult.Types.Status.Success, response.Result.Exception?.Message);
         Assert.False(await BankFiles.GetBlobClient($"incoming/{name}").ExistsAsync());
-        Assert.Contains(await Names("quarantine/"), n => n.Contains(name, StringComparison.Ordinal));
+        Assert.Contains(await Names(BankFiles, "quarantine/"), n => n.Contains(name, StringComparison.Ordinal));
         Assert.Contains(worker.Host.LogsOf(response), l => l.Level == RpcLog.Types.Level.Warning && l.Message.Contains("quarantined", StringComparison.Ordinal));
     }
 
-    private async Task<List<string>> Names(string prefix)
+    private static async Task<List<string>> Names(BlobContainerClient container, string prefix)
     {
         var names = new List<string>();
-        await foreach (var blob in BankFiles.GetBlobsAsync(global::Azure.Storage.Blobs.Models.BlobTraits.None, global::Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
+        await foreach (var blob in container.GetBlobsAsync(global::Azure.Storage.Blobs.Models.BlobTraits.None, global::Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
         {
             names.Add(blob.Name);
         }
