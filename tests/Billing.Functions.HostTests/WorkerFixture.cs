@@ -134,6 +134,7 @@ public sealed class WorkerFixture : IAsyncLifetime
         ["BILLING_SCHEDULE"] = "0 0 5 * * *",
         ["DUNNING_SCHEDULE"] = "0 0 7 * * *",
         ["REPORTS_SCHEDULE"] = "0 30 6 * * *",
+        ["EVENTS_RELAY_SCHEDULE"] = "0 */1 * * * *",
         ["BILL_ACCOUNT_QUEUE"] = $"{Prefix}-bill-account",
         ["SEND_INVOICE_QUEUE"] = $"{Prefix}-send-invoice",
         ["DUNNING_NOTICE_QUEUE"] = $"{Prefix}-dunning-notice",

@@ -50,9 +50,18 @@ public sealed class CreditNoteSettler(IDocumentStore store, PaymentLedger ledger
             current.IsSettledCreditNote ? null : current.SettleCredit(settlements, note.IssueDate), cancellationToken);
     }
 
-    /// <summary>The account's invoices that still owe something in the credit note's currency, oldest first.</summary>
+    /// <summary>
+    /// The account's invoices that still owe something in the credit note's currency, oldest first, and every invoice this
+    /// credit note already debited the balance for (a crash may have come between the debit and the invoice's record:
+    /// that use must be completed, or given back, even if the invoice was paid meanwhile).
+    /// </summary>
     private async Task<List<Invoice>> OpenInvoicesAsync(Invoice note, CancellationToken cancellationToken)
     {
+        var prefix = Invoice.CreditNotePaymentId(note.Id, "");
+        var debited = (await store.ReadAsync<AccountCredit>(note.AccountId, AccountCredit.DocumentId, cancellationToken))?.Value.History
+            .Where(m => m.Id.StartsWith(prefix, StringComparison.Ordinal) && m.InvoiceId is not null)
+            .Select(m => m.InvoiceId!)
+            .ToHashSet(StringComparer.Ordinal) ?? [];
         var open = new List<Invoice>();
         await foreach (var stored in store.QueryPartitionAsync<Invoice>(note.AccountId, cancellationToken))
         {
@@ -61,9 +70,9 @@ public sealed class CreditNoteSettler(IDocumentStore store, PaymentLedger ledger
             {
                 open.Add(invoice);
             }
-            else if (invoice.HasPayment(Invoice.CreditNotePaymentId(note.Id, invoice.Id)))
+            else if (invoice.HasPayment(Invoice.CreditNotePaymentId(note.Id, invoice.Id)) || debited.Contains(invoice.Id))
             {
-                open.Add(invoice); // paid by this very credit note before a crash: counted again, not paid again
+                open.Add(invoice); // paid (or debited for) by this very credit note before a crash: completed, not paid again
             }
         }
 

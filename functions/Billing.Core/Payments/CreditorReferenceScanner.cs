@@ -65,7 +65,9 @@ public static class CreditorReferenceScanner
                 found = TryReport(compact[..end], onBody);
             }
 
-            i = j - 1;
+            // Go on right after this "RFnn", not after everything it absorbed: printed blocks joined by single spaces may
+            // have swallowed the start of the next reference ("RF18 5390 0754 7034 RF71 …" pays two invoices).
+            i += 3;
         }
     }
 

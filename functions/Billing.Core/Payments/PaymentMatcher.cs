@@ -42,7 +42,7 @@ public sealed class PaymentMatcher(OpenInvoiceIndex index)
         var text = payment.RemittanceInfo ?? "";
 
         // 1. RF creditor reference.
-        if (CreditorReferenceScanner.BodyOf(payment.CreditorReference) is { } structured && Index.ByRfBody(structured) is { } byStructured)
+        if (CreditorReferenceScanner.BodyOf(payment.CreditorReference) is { } structured && Index.ByRfBody(structured) is { IsOpen: true } byStructured)
         {
             return Allocate(payment, [byStructured], MatchRule.CreditorReference, 1.0m);
         }
@@ -66,7 +66,7 @@ public sealed class PaymentMatcher(OpenInvoiceIndex index)
             var byE2e = CreditorReferenceScanner.BodyOf(payment.EndToEndId) is { } e2eBody
                 ? Index.ByRfBody(e2eBody)
                 : InvoiceNumberKey.Of(payment.EndToEndId) is { } e2eKey ? Index.ByNumberKey(e2eKey) : null;
-            if (byE2e is not null)
+            if (byE2e is { IsOpen: true })
             {
                 return Allocate(payment, [byE2e], MatchRule.EndToEndId, 0.9m);
             }

@@ -17,10 +17,10 @@ public sealed class WorkerStartupTests(WorkerFixture worker)
     }
 
     [EmulatorFact]
-    public void Worker_ReportsExactlyTheEightFunctions()
+    public void Worker_ReportsExactlyTheNineFunctions()
     {
         Assert.Equal(
-            ["ApplySuspenseDecisions", "BillAccount", "IngestBankFile", "ScheduleBilling", "ScheduleDunning", "SendDunningNotice", "SendInvoice", "SnapshotReports"],
+            ["ApplySuspenseDecisions", "BillAccount", "IngestBankFile", "RelayEvents", "ScheduleBilling", "ScheduleDunning", "SendDunningNotice", "SendInvoice", "SnapshotReports"],
             worker.Host.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 
@@ -31,6 +31,7 @@ public sealed class WorkerStartupTests(WorkerFixture worker)
     [InlineData("ScheduleDunning", "timerTrigger", "schedule", "%DUNNING_SCHEDULE%")]
     [InlineData("SendDunningNotice", "queueTrigger", "queueName", "%DUNNING_NOTICE_QUEUE%")]
     [InlineData("SnapshotReports", "timerTrigger", "schedule", "%REPORTS_SCHEDULE%")]
+    [InlineData("RelayEvents", "timerTrigger", "schedule", "%EVENTS_RELAY_SCHEDULE%")]
     [InlineData("IngestBankFile", "blobTrigger", "path", "%BANK_FILES_CONTAINER%/incoming/{name}")]
     [InlineData("ApplySuspenseDecisions", "blobTrigger", "path", "%BANK_FILES_CONTAINER%/decisions/{name}")]
     public void Function_IsReportedWithItsTrigger_AndItsBindingExpressionResolves(string name, string triggerType, string property, string expression)

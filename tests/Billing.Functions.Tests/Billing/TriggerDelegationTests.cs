@@ -79,7 +79,7 @@ public sealed class TriggerDelegationTests
     {
         var function = new SendInvoice(UseCase<SendInvoiceMessageHandler>(), NullLogger<SendInvoice>.Instance);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+        var error = await Assert.ThrowsAsync<InvoiceNotIssuedException>(
             () => function.RunAsync("{\"accountId\":\"acc-7\",\"invoiceId\":\"inv-acc-7-20260301\"}", CancellationToken.None));
 
         Assert.Contains("inv-acc-7-20260301", error.Message, StringComparison.Ordinal);
