@@ -90,7 +90,8 @@ public sealed class PaymentLedger(IDocumentStore store)
         ArgumentNullException.ThrowIfNull(settled);
         if (settled.Status == PaymentStatus.Applied && settled.CreditedToBalance is { IsPositive: true } rest)
         {
-            await BookCreditAsync(settled.AccountId, settled.Id, _ => rest, settled.BookingDate, $"overpayment {settled.Id}", null, cancellationToken);
+            await BookCreditAsync(settled.AccountId, settled.Id, _ => rest, settled.BookingDate, $"overpayment {settled.Id}", null, cancellationToken,
+                unlessBooked: ReturnMovementId(settled.Id));
         }
     }
 
@@ -118,7 +119,7 @@ public sealed class PaymentLedger(IDocumentStore store)
     /// </summary>
     public async Task<Stored<AccountCredit>?> BookCreditAsync(
         string accountId, string movementId, Func<Money?, Money?> amountFor, DateOnly date, string reason, string? invoiceId,
-        CancellationToken cancellationToken = default, string? useId = null)
+        CancellationToken cancellationToken = default, string? useId = null, string? unlessBooked = null)
     {
         ArgumentNullException.ThrowIfNull(amountFor);
         for (var attempt = 0; attempt < DocumentUpdate.DefaultMaxAttempts; attempt++)
@@ -143,7 +144,8 @@ public sealed class PaymentLedger(IDocumentStore store)
                 continue;
             }
 
-            if (current.Value.Movements.Contains(movementId) || amountFor(current.Value.Balance) is not { IsZero: false } amount)
+            if (current.Value.Movements.Contains(movementId) || (unlessBooked is not null && current.Value.Movements.Contains(unlessBooked))
+                || amountFor(current.Value.Balance) is not { IsZero: false } amount)
             {
                 return current;
             }
@@ -169,12 +171,25 @@ public sealed class PaymentLedger(IDocumentStore store)
     /// </summary>
     private async Task ReclaimCreditAsync(string accountId, string paymentId, Money rest, DateOnly date, CancellationToken cancellationToken)
     {
-        var returnId = $"return:{paymentId}";
-        var stored = await store.UpdateAsync<AccountCredit>(accountId, AccountCredit.DocumentId, credit =>
-            credit.Movements.Contains(returnId) ? null : credit.Reclaim(returnId, paymentId, rest, date), cancellationToken);
+        // The return is decided against the balance it writes: only what the payment's rest actually booked is taken out.
+        // A rest not booked yet (the payment's ingestion died before it) is never booked any more: the return's movement,
+        // even of nothing, stands in the balance, and BookRestAsync books nothing beside it.
+        var returnId = ReturnMovementId(paymentId);
+        var zero = Money.Zero(rest.Currency);
+        Stored<AccountCredit>? stored = null;
+        for (var attempt = 0; stored is null && attempt < DocumentUpdate.DefaultMaxAttempts; attempt++)
+        {
+            stored = await store.UpdateAsync<AccountCredit>(accountId, AccountCredit.DocumentId, credit =>
+                credit.Movements.Contains(returnId) ? null : credit.Reclaim(returnId, paymentId, credit.Movements.Contains(paymentId) ? rest : zero, date), cancellationToken)
+                ?? await store.TryCreateAsync(accountId, AccountCredit.DocumentId, new AccountCredit
+                {
+                    AccountId = accountId, Balance = zero, Movements = [returnId], History = [new CreditMovement(returnId, zero, date, $"return of {paymentId} (nothing was booked)")],
+                }, cancellationToken);
+        }
+
         if (stored is null)
         {
-            throw new InvalidOperationException($"Account {accountId} has no credit balance, yet payment {paymentId} booked {rest} into it.");
+            throw new ContentionException(DocumentKey.For<AccountCredit>(accountId, AccountCredit.DocumentId), DocumentUpdate.DefaultMaxAttempts);
         }
 
         foreach (var reclaim in stored.Value.History.Where(m => m.Id.StartsWith($"reclaim:{paymentId}:", StringComparison.Ordinal) && m.InvoiceId is not null && m.UseId is not null))
@@ -185,6 +200,9 @@ public sealed class PaymentLedger(IDocumentStore store)
                 invoice.HasPayment(reversalId) ? null : invoice.ReversePayment(usedId, reversalId, reclaim.Amount, date), cancellationToken);
         }
     }
+
+    /// <summary>The movement that records the return of <paramref name="paymentId"/> in the credit balance.</summary>
+    public static string ReturnMovementId(string paymentId) => $"return:{paymentId}";
 
     private static string Why(Invoice invoice) => invoice.Status switch
     {

@@ -90,6 +90,35 @@ public sealed class CreditNoteSettlementTests
     }
 
     [Fact]
+    public async Task CreditNote_DebitedForAnInvoiceBeforeACrash_ThatWasPaidMeanwhile_GivesTheDebitBack()
+    {
+        // Simulation seed 82: the settlement debited the balance for an invoice, the process died, the bank paid that
+        // invoice in full, and the retried settlement no longer saw the invoice as open: the debit was lost.
+        using var world = await WorldAsync(new DateOnly(2026, 1, 16));
+        var (invoice, note) = await JanuaryAsync(world);
+        var store = world.Store;
+        var ledger = world.Get<PaymentLedger>();
+        var unsettled = note with { Settlements = [], KeptAsCredit = null, AmountPaid = Money.Zero(note.Currency), Payments = [], Status = InvoiceStatus.Open, PaidDate = null };
+        var storedNote = (await store.ReadAsync<Invoice>("a", note.Id))!;
+        await store.ReplaceAsync("a", note.Id, unsettled, storedNote.ETag);
+        var storedInvoice = (await store.ReadAsync<Invoice>("a", invoice.Id))!;
+        var useId = Invoice.CreditNotePaymentId(note.Id, invoice.Id);
+        var withoutCredit = storedInvoice.Value.RemovePayment(useId);
+        var paidByBank = withoutCredit.ApplyPayment(new InvoicePayment("bank-1", withoutCredit.AmountDue, new DateOnly(2026, 1, 17)));
+        await store.ReplaceAsync("a", invoice.Id, paidByBank, storedInvoice.ETag);
+        var credit = (await store.ReadAsync<AccountCredit>("a", AccountCredit.DocumentId))!;
+        Assert.Contains(useId, credit.Value.Movements);
+
+        var settled = await world.Get<CreditNoteSettler>().SettleAsync((await store.ReadAsync<Invoice>("a", note.Id))!);
+
+        var balance = (await store.ReadAsync<AccountCredit>("a", AccountCredit.DocumentId))!.Value;
+        Assert.Contains(CreditBalanceApplication.GiveBackIdFor(useId), balance.Movements);
+        Assert.Equal(note.Credit, balance.Balance);
+        Assert.Equal(note.Credit, settled.Value.KeptAsCredit);
+        Assert.Empty(settled.Value.Settlements);
+    }
+
+    [Fact]
     public async Task Refund_OfKeptCredit_DebitsTheBalance_AndTheCreditNoteSaysSo_Once()
     {
         using var world = await WorldAsync(new DateOnly(2026, 1, 16), payJanuary: true);
