@@ -108,18 +108,15 @@ public sealed partial class DunningActionRunner(
 
     private async Task HandOverAsync(DunningNotice notice, CancellationToken cancellationToken)
     {
-        var current = await store.ReadAsync<Invoice>(notice.AccountId, notice.InvoiceId, cancellationToken);
-        while (current is not null && current.Value.Status == InvoiceStatus.Open)
+        var wroteOff = false;
+        var current = await store.UpdateAsync<Invoice>(notice.AccountId, notice.InvoiceId, invoice =>
         {
-            try
-            {
-                current = await store.ReplaceAsync(notice.AccountId, notice.InvoiceId, current.Value with { Status = InvoiceStatus.Uncollectible }, current.ETag, cancellationToken);
-                LogUncollectible(notice.InvoiceNumber, notice.AccountId);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                current = await store.ReadAsync<Invoice>(notice.AccountId, notice.InvoiceId, cancellationToken);
-            }
+            wroteOff = invoice.Status == InvoiceStatus.Open;
+            return wroteOff ? invoice.WriteOff() : null;
+        }, cancellationToken);
+        if (wroteOff)
+        {
+            LogUncollectible(notice.InvoiceNumber, notice.AccountId);
         }
 
         if (current?.Value.Status == InvoiceStatus.Uncollectible)

@@ -37,22 +37,17 @@ public sealed partial class DunningHolds(IDocumentStore store, TimeProvider time
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
         _ = await store.ReadAsync<Account>(accountId, accountId, cancellationToken) ?? throw new AccountNotFoundException(accountId);
         var pause = new DunningPause { AccountId = accountId, PausedAt = time.GetUtcNow(), Until = until };
-        while (await store.TryCreateAsync(accountId, DunningPause.DocumentId, pause, cancellationToken) is null)
+        // Create the pause, or replace the one there (keeping when it began); bounded like every read-modify-replace.
+        for (var attempt = 0; await store.TryCreateAsync(accountId, DunningPause.DocumentId, pause, cancellationToken) is null; attempt++)
         {
-            var existing = await store.ReadAsync<DunningPause>(accountId, DunningPause.DocumentId, cancellationToken);
-            if (existing is null)
+            if (attempt >= DocumentUpdate.DefaultMaxAttempts)
             {
-                continue;
+                throw new ContentionException(DocumentKey.For<DunningPause>(accountId, DunningPause.DocumentId), attempt);
             }
 
-            try
+            if (await store.UpdateAsync<DunningPause>(accountId, DunningPause.DocumentId, existing => pause with { PausedAt = existing.PausedAt }, cancellationToken) is not null)
             {
-                await store.ReplaceAsync(accountId, DunningPause.DocumentId, pause with { PausedAt = existing.Value.PausedAt }, existing.ETag, cancellationToken);
                 break;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Changed meanwhile: look again.
             }
         }
 
@@ -73,19 +68,10 @@ public sealed partial class DunningHolds(IDocumentStore store, TimeProvider time
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
         var stored = await FindByNumberAsync(number, cancellationToken) ?? throw new InvoiceNotFoundException(number);
-        while (stored.Value.DisputeReason != reason)
-        {
-            try
-            {
-                stored = await store.ReplaceAsync(stored.Key.PartitionKey, stored.Key.Id, stored.Value with { DisputeReason = reason }, stored.ETag, cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                stored = await store.ReadAsync<Invoice>(stored.Key.PartitionKey, stored.Key.Id, cancellationToken) ?? throw new InvoiceNotFoundException(number);
-            }
-        }
-
-        return stored.Value;
+        var changed = await store.UpdateAsync<Invoice>(stored.Key.PartitionKey, stored.Key.Id, invoice =>
+            invoice.DisputeReason == reason ? null : reason is null ? invoice.Undispute() : invoice.Dispute(reason), cancellationToken)
+            ?? throw new InvoiceNotFoundException(number);
+        return changed.Value;
     }
 
     /// <summary>The invoice with this number (as typed, or upper-cased as numbers are issued), from the number index.</summary>

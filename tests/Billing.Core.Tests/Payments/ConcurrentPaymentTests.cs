@@ -108,6 +108,31 @@ public sealed class ConcurrentPaymentTests
     }
 
     [Fact]
+    public async Task Return_OfAnOverpaymentWhoseRestWasNotBookedYet_TakesNothing_AndTheRestIsNeverBookedAfterIt()
+    {
+        // Simulation seed 457: the ingestion that recorded the overpayment died before booking its rest; the return came
+        // first. It used to fail on every retry ("no credit balance"); a late booking would have kept returned money.
+        using var s = await StartAsync();
+        await s.IngestAsync(TestBankFiles.Camt053([new TestEntry(169m, "B1") { Text = "INV-2026-000001", EndToEndId = "E2E-OVER" }]));
+        var store = s.World.Store;
+        var credit = (await store.ReadAsync<AccountCredit>("acme", AccountCredit.DocumentId))!;
+        await store.DeleteAsync<AccountCredit>("acme", AccountCredit.DocumentId, credit.ETag);
+
+        await s.IngestAsync(TestBankFiles.Camt053(
+            [new TestEntry(169m, "B2") { Credit = false, Reversal = true, ReturnReason = "AC04", EndToEndId = "E2E-OVER", Date = "2026-01-23" }], statementId: "STMT-2"));
+        var recorder = s.World.Get<PaymentRecorder>();
+        await foreach (var claim in store.QueryAllAsync<PaymentClaim>())
+        {
+            await recorder.FinishAsync(claim, CancellationToken.None);
+        }
+
+        var balance = (await s.CreditAsync("acme"))!;
+        Assert.Equal(0m, balance.Balance.Amount);
+        Assert.Contains(PaymentLedger.ReturnMovementId(Assert.Single(await s.PaymentsAsync()).Id), balance.Movements);
+        Assert.Equal(119m, (await s.InvoiceAsync("INV-2026-000001")).AmountDue.Amount);
+    }
+
+    [Fact]
     public async Task CreditBalance_UsedByAnInvoiceThatWasPaidMeanwhile_GivesTheUnusedCreditBack()
     {
         using var s = await StartAsync();
