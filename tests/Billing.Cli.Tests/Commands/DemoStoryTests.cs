@@ -17,6 +17,22 @@ public sealed class DemoStoryTests(DemoStoryFixture story) : IClassFixture<DemoS
     }
 
     [Fact]
+    public async Task Demo_LeavesNoOpenCreditNote_EachIsSetAgainstWhatWasOwedOrKeptAsCredit()
+    {
+        var list = await CliRun.RunAsync("invoices", "list", "--json", "--data", story.Data);
+
+        Assert.True(list.ExitCode == 0, list.Error);
+        var notes = JsonDocument.Parse(list.Out).RootElement.EnumerateArray()
+            .Where(i => i.GetProperty("number").GetString()!.StartsWith("CN-", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(notes);
+        Assert.All(notes, n =>
+        {
+            Assert.Equal("paid", n.GetProperty("status").GetString());
+            Assert.Equal("0.00", n.GetProperty("amountDue").GetString());
+        });
+    }
+
+    [Fact]
     public void Demo_WritesStatementFilesOfAllThreeFormats()
     {
         Assert.NotEmpty(Directory.GetFiles(Statements, "camt053-EUR-*.xml"));
