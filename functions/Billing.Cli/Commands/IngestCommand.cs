@@ -3,10 +3,8 @@ using System.Text.Json;
 using Billing.Core.Ingestion;
 using Billing.Cli.Hosting;
 using Billing.Core.Serialization;
-using Billing.Core.Storage;
 using Billing.Local;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Billing.Cli.Commands;
 
@@ -72,9 +70,7 @@ public static class IngestCommand
             return null;
         }
 
-        var container = report.Outcome == IngestionOutcome.Processed
-            ? services.GetRequiredService<IOptions<BlobContainerOptions>>().Value.BankArchive
-            : services.GetRequiredService<IOptions<BlobContainerOptions>>().Value.BankFiles;
+        var container = services.GetRequiredService<BankFileIngestion>().ContainerOf(report.Outcome);
         return parse.GetValue(context.Globals.Backend) == BillingBackend.Local
             ? new LocalDataDirectory(parse.GetRequiredValue(context.Globals.Data)).BlobFile(container, stored)
             : $"{container}/{stored}";

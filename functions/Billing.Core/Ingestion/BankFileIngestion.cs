@@ -316,8 +316,8 @@ public sealed partial class BankFileIngestion(
     {
         // Processed files are records a company must keep: they go to the archive container, written once (create-if-absent:
         // a replay keeps the first report, and the WORM policy in Azure would refuse a rewrite anyway).
-        var archive = folder == ProcessedFolder;
-        var container = ContainerOf(folder);
+        var archive = report.Outcome == IngestionOutcome.Processed;
+        var container = ContainerOf(report.Outcome);
         var path = $"{folder}/{report.IngestedAt:yyyy-MM-dd}/{report.FileId[..Math.Min(8, report.FileId.Length)]}-{report.FileName}";
         var reportPath = $"{path}.report.json";
         report = report with { StoredPath = path, ReportPath = reportPath };
@@ -335,8 +335,8 @@ public sealed partial class BankFileIngestion(
         return report;
     }
 
-    /// <summary>The container a stored file's folder lives in: processed files in the archive, the rest beside the uploads.</summary>
-    public string ContainerOf(string folder) => folder == ProcessedFolder ? containers.Value.BankArchive : containers.Value.BankFiles;
+    /// <summary>The container a file ingested with <paramref name="outcome"/> is stored in: processed files in the archive, the rest beside the uploads.</summary>
+    public string ContainerOf(IngestionOutcome outcome) => outcome == IngestionOutcome.Processed ? containers.Value.BankArchive : containers.Value.BankFiles;
 
     private Task WriteReportAsync(BlobRef blob, Stream content, string contentType, bool once, CancellationToken cancellationToken) =>
         once ? blobs.TryCreateAsync(blob, content, contentType, null, cancellationToken) : blobs.WriteAsync(blob, content, contentType, null, cancellationToken);

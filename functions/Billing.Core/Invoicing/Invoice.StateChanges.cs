@@ -56,8 +56,7 @@ public sealed partial record Invoice
             return this;
         }
 
-        var unpaid = this with { AmountPaid = AmountPaid - recorded.Amount, Payments = Payments.Where(p => p.PaymentId != paymentId).ToList() };
-        return unpaid.Status == InvoiceStatus.Paid && unpaid.AmountDue.IsPositive ? unpaid with { Status = InvoiceStatus.Open, PaidDate = null } : unpaid;
+        return (this with { AmountPaid = AmountPaid - recorded.Amount, Payments = Payments.Where(p => p.PaymentId != paymentId).ToList() }).ReopenedIfDue();
     }
 
     /// <summary>
@@ -70,8 +69,7 @@ public sealed partial record Invoice
         var recorded = PaidBy(paymentId) ?? throw Invalid($"payment {paymentId} is not recorded");
         var reversed = Payments.Where(p => p.PaymentId.StartsWith(ReversalPrefix(paymentId), StringComparison.Ordinal)).Aggregate(Money.Zero(Currency), (s, p) => s - p.Amount);
         Require(amount.IsPositive && amount <= recorded - reversed, $"cannot reverse {amount} of payment {paymentId}: {recorded - reversed} is left of it");
-        var unpaid = this with { AmountPaid = AmountPaid - amount, Payments = [.. Payments, new InvoicePayment(reversalId, -amount, date)] };
-        return unpaid.Status == InvoiceStatus.Paid && unpaid.AmountDue.IsPositive ? unpaid with { Status = InvoiceStatus.Open, PaidDate = null } : unpaid;
+        return (this with { AmountPaid = AmountPaid - amount, Payments = [.. Payments, new InvoicePayment(reversalId, -amount, date)] }).ReopenedIfDue();
     }
 
     /// <summary>The id prefix of the reversals of <paramref name="paymentId"/> (<see cref="ReversePayment"/>).</summary>
@@ -110,6 +108,10 @@ public sealed partial record Invoice
         Require(Status is InvoiceStatus.Open or InvoiceStatus.Uncollectible, $"only an open invoice can be written off, not a {Status} one");
         return this with { Status = InvoiceStatus.Uncollectible };
     }
+
+    /// <summary>A paid invoice on which something is due again is open again (the other half of "paid ⇔ nothing due").</summary>
+    private Invoice ReopenedIfDue() =>
+        Status == InvoiceStatus.Paid && AmountDue.IsPositive ? this with { Status = InvoiceStatus.Open, PaidDate = null } : this;
 
     private void Require(bool rule, string what)
     {

@@ -45,9 +45,9 @@ public sealed class CreditBalanceApplication(IDocumentStore store, PaymentLedger
 
         var debited = -booked.Amount;
         var updated = await store.UpdateExistingAsync<Invoice>(invoice.AccountId, invoice.Id, current =>
-            current.HasPayment(useId) || !current.AcceptableShare(debited).IsPositive
-                ? null
-                : current.ApplyPayment(new InvoicePayment(useId, current.AcceptableShare(debited), booked.Date)), cancellationToken);
+            !current.HasPayment(useId) && current.AcceptableShare(debited) is { IsPositive: true } share
+                ? current.ApplyPayment(new InvoicePayment(useId, share, booked.Date))
+                : null, cancellationToken);
         var used = updated.Value.PaidBy(useId) ?? Money.Zero(debited.Currency);
         if (used < debited)
         {

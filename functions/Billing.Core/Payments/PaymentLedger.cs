@@ -45,9 +45,9 @@ public sealed class PaymentLedger(IDocumentStore store)
         {
             var offered = Money.Min(allocation.Amount, planned.Amount - total);
             var stored = await store.UpdateAsync<Invoice>(planned.AccountId, allocation.InvoiceId, invoice =>
-                invoice.HasPayment(planned.Id) || !invoice.AcceptableShare(offered).IsPositive
-                    ? null
-                    : invoice.ApplyPayment(new InvoicePayment(planned.Id, invoice.AcceptableShare(offered), planned.BookingDate)),
+                !invoice.HasPayment(planned.Id) && invoice.AcceptableShare(offered) is { IsPositive: true } fits
+                    ? invoice.ApplyPayment(new InvoicePayment(planned.Id, fits, planned.BookingDate))
+                    : null,
                 cancellationToken);
             var share = stored?.Value.PaidBy(planned.Id) ?? Money.Zero(currency);
             if (share.IsPositive)

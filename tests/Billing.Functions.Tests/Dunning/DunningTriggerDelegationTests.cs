@@ -108,7 +108,7 @@ public sealed class DunningTriggerDelegationTests
     }
 
     [Fact]
-    public async Task SendDunningNotice_WhenTheEmailIsInProgressElsewhere_Throws_SoTheHostRetries()
+    public async Task SendDunningNotice_WhenTheProviderFails_Throws_SoTheHostRetries()
     {
         GivenAFreshBankFile();
         var invoice = GivenAnOverdueInvoice("acc-7", "inv-acc-7-20260215", dueDate: new DateOnly(2026, 3, 1));
@@ -118,10 +118,10 @@ public sealed class DunningTriggerDelegationTests
         _store.ReadAsync<DunningNotice>(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(ci => claims.GetValueOrDefault(ci.ArgAt<string>(1)));
         _store.TryCreateAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<DunningEmail>(), Arg.Any<CancellationToken>())
             .Returns(ci => new Stored<DunningEmail>(DocumentKey.For<DunningEmail>(ci.ArgAt<string>(0), ci.ArgAt<string>(1)), ci.ArgAt<DunningEmail>(2), "e2"));
-        _email.SendAsync(Arg.Any<EmailMessage>(), Arg.Any<CancellationToken>()).ThrowsAsync(new SendInProgressException("dunning-notice-inv-acc-7-20260215-4"));
+        _email.SendAsync(Arg.Any<EmailMessage>(), Arg.Any<CancellationToken>()).ThrowsAsync(new IOException("SendGrid answered 503"));
         var function = new SendDunningNotice(UseCase<DunningNoticeSender>(), NullLogger<SendDunningNotice>.Instance);
 
-        await Assert.ThrowsAsync<SendInProgressException>(() => function.RunAsync(
+        await Assert.ThrowsAsync<IOException>(() => function.RunAsync(
             $"{{\"accountId\":\"acc-7\",\"runDate\":\"2026-03-31\",\"items\":[{{\"invoiceId\":\"{invoice.Id}\",\"stage\":4}}]}}", CancellationToken.None));
 
         await _email.Received(1).SendAsync(Arg.Is<EmailMessage>(m => m.MessageId == "dunning-notice-inv-acc-7-20260215-4"), Arg.Any<CancellationToken>());
