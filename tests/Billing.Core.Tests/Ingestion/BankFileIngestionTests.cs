@@ -186,6 +186,39 @@ public sealed class BankFileIngestionTests
         Assert.Equal(3, (await s.PaymentsAsync()).Count);
     }
 
+    [Theory]
+    [InlineData("statement\\march.xml", "contains '\\' at character 10")]
+    [InlineData("tab\there.xml", "control character U+0009 at character 4")]
+    [InlineData("..", "is not a file name")]
+    public async Task Ingest_FileNameTheStoresRefuse_IsQuarantinedBeforeAnythingIsApplied(string name, string expected)
+    {
+        using var s = await StartAsync();
+        var invoice = await s.InvoiceAsync("INV-2026-000001");
+
+        var report = await s.IngestAsync(TestBankFiles.Camt053([new TestEntry(119m, "B1") { CreditorReference = invoice.CreditorReference }]), name);
+
+        Assert.Equal(IngestionOutcome.Quarantined, report.Outcome);
+        Assert.Equal("file name", report.ErrorPosition);
+        Assert.Contains(expected, report.Error, StringComparison.Ordinal);
+        Assert.Contains(name, report.Error, StringComparison.Ordinal);
+        Assert.Empty(await s.PaymentsAsync());
+        Assert.Equal(InvoiceStatus.Open, (await s.InvoiceAsync("INV-2026-000001")).Status);
+        Assert.StartsWith("quarantine/", report.StoredPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_FileNameLongerThanTheStoresAllow_IsQuarantinedNamingTheLimit()
+    {
+        using var s = await StartAsync();
+
+        var report = await s.IngestAsync(TestBankFiles.Camt053([new TestEntry(119m, "B1") { Text = "INV-2026-000001" }]), new string('a', 250) + ".xml");
+
+        Assert.Equal(IngestionOutcome.Quarantined, report.Outcome);
+        Assert.Contains("the file name is 254 bytes long; expected at most 234", report.Error, StringComparison.Ordinal);
+        Assert.Empty(await s.PaymentsAsync());
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(report.FileName) <= BankFileName.MaxBytes);
+    }
+
     [Fact]
     public async Task Ingest_MalformedFile_GoesToQuarantineNamingThePosition()
     {
