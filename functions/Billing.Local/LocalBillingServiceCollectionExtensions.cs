@@ -34,16 +34,20 @@ public static class LocalBillingServiceCollectionExtensions
         services.AddSingleton(data);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LocalDatabase>();
-        services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+        services.AddSingleton<SqliteDocumentStore>();
+        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+        services.AddSingleton<IDocumentWriteBatching>(sp => sp.GetRequiredService<SqliteDocumentStore>());
         services.AddSingleton<IBlobStore, FolderBlobStore>();
         services.AddSingleton<InProcessWorkQueue>();
         services.AddSingleton<IWorkQueue>(sp => sp.GetRequiredService<InProcessWorkQueue>());
         services.AddSingleton<IEmailSender, OutboxEmailSender>();
         services.AddSingleton<JsonLinesEventPublisher>();
         services.AddSingleton(sp => new EventRelay(
-            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<JsonLinesEventPublisher>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<EventRelay>>()));
+            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<JsonLinesEventPublisher>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<EventRelay>>(),
+            batching: sp.GetRequiredService<IDocumentWriteBatching>()));
         services.AddSingleton<IEventPublisher>(sp => new OutboxEventPublisher(
-            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EventRelay>()));
+            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EventRelay>(),
+            sp.GetRequiredService<IDocumentWriteBatching>()));
         services.AddInvoiceDocuments();
         services.AddReportDocuments();
         services.AddSingleton<LocalQueueRunner>();

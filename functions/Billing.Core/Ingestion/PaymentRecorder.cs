@@ -15,6 +15,13 @@ namespace Billing.Core.Ingestion;
 /// </summary>
 public sealed class PaymentRecorder(IDocumentStore store, PaymentLedger ledger, IEventPublisher events, TimeProvider time)
 {
+    /// <summary>This recorder writing (and reading) through <paramref name="writes"/> instead, a write batch's store, say.</summary>
+    public PaymentRecorder WritingTo(IDocumentStore writes)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        return ReferenceEquals(writes, store) ? this : new PaymentRecorder(writes, ledger.WritingTo(writes), events, time);
+    }
+
     /// <summary>Claims and records <paramref name="planned"/>; returns the payment as it settled and whether this call made the claim.</summary>
     public Task<(Payment Payment, bool Created)> RecordAsync(Payment planned, string? returnsPaymentId, CancellationToken cancellationToken) =>
         RecordAsync(planned, returnsPaymentId, null, cancellationToken);
@@ -125,30 +132,16 @@ public sealed class PaymentRecorder(IDocumentStore store, PaymentLedger ledger, 
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(match);
         var currency = Currency.FromCode(entry.CurrencyCode);
-        return new Payment
+        var status = match.IsMatched ? PaymentStatus.Applied : PaymentStatus.Parked;
+        return Payment.Of(entry, entry.PaymentId, Payment.PartitionOf(match.AccountId), bankFileId, new Money(entry.Amount, currency), status, now) with
         {
-            Id = entry.PaymentId,
-            AccountId = Payment.PartitionOf(match.AccountId),
-            BankFileId = bankFileId,
-            Amount = new Money(entry.Amount, currency),
-            BookingDate = entry.BookingDate,
-            ValueDate = entry.ValueDate,
-            ReceivingAccount = entry.ReceivingAccount,
-            PayerName = entry.PayerName,
-            PayerIban = entry.PayerIban,
-            RemittanceInfo = entry.RemittanceInfo,
-            EndToEndId = entry.EndToEndId,
-            CreditorReference = entry.CreditorReference,
-            BankReference = entry.BankReference,
             EntryIdentity = entry.Identity,
-            Status = match.IsMatched ? PaymentStatus.Applied : PaymentStatus.Parked,
             Rule = match.Rule,
             Confidence = match.Confidence,
             Allocations = match.Allocations.Select(a => new PaymentAllocation(a.Invoice.Id, a.Invoice.Number, Money.FromMinorUnits(a.Minor, currency))).ToList(),
             CreditedToBalance = match.IsMatched && match.RestMinor > 0 ? Money.FromMinorUnits(match.RestMinor, currency) : null,
             ParkReason = match.ParkReason,
             Suggestions = match.Suggestions,
-            RecordedAt = now,
         };
     }
 }
