@@ -1,5 +1,4 @@
 using Billing.Core.Reporting;
-using Billing.Core.Storage;
 using Billing.Core.Tests.Fakes;
 using Billing.Core.Tests.Reporting;
 using Billing.Documents.Reports;

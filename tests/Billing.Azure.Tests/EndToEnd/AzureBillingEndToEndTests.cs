@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Billing.Azure.Tests.Email;
 using Billing.Azure.Tests.Emulators;
+using Billing.Core.Delivery;
 using Billing.Core.Invoicing;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using Response = WireMock.ResponseBuilders.Response;
 using WireMock.Server;
 using WireMock.Settings;
@@ -68,7 +68,7 @@ public sealed class AzureBillingEndToEndTests : IClassFixture<CosmosEmulatorFixt
         var before = rig.Store.Operations.Snapshot();
         var issued = Assert.Single(await rig.Biller.BillAsync(account, new DateOnly(2026, 3, 31)));
         var afterIssue = rig.Store.Operations.Snapshot();
-        Assert.IsType<global::Billing.Core.Billing.InvoiceSendOutcome.Sent>(await rig.Mailer.SendAsync(account, issued.Id));
+        Assert.IsType<InvoiceSendOutcome.Sent>(await rig.Mailer.SendAsync(account, issued.Id));
         var afterSend = rig.Store.Operations.Snapshot();
 
         var issue = afterIssue - before;

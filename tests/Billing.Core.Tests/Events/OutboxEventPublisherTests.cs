@@ -2,7 +2,6 @@ using System.Text.Json;
 using Billing.Core.Events;
 using Billing.Core.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
-using Xunit;
 
 namespace Billing.Core.Tests.Events;
 

@@ -1,10 +1,11 @@
 using Billing.Core.Accounts;
-using Billing.Core.Billing;
 using Billing.Core.Catalog;
+using Billing.Core.Delivery;
 using Billing.Core.Documents;
 using Billing.Core.Email;
 using Billing.Core.Events;
 using Billing.Core.Invoicing;
+using Billing.Core.Issuing;
 using Billing.Core.Messaging;
 using Billing.Core.Monetary;
 using Billing.Core.Storage;

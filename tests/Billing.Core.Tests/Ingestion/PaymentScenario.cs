@@ -2,7 +2,6 @@ using Billing.Core.Accounts;
 using Billing.Core.Ingestion;
 using Billing.Core.Invoicing;
 using Billing.Core.Payments;
-using Billing.Core.Storage;
 using Billing.Core.Tests.Fakes;
 
 namespace Billing.Core.Tests.Ingestion;

@@ -1,7 +1,7 @@
 using System.Text;
 using Billing.Core.Events;
+using Billing.Core.Matching;
 using Billing.Core.Monetary;
-using Billing.Core.Payments;
 using Billing.Core.Reporting;
 using Billing.Core.Storage;
 using Billing.Core.Tests.Fakes;

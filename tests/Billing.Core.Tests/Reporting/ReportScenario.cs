@@ -1,6 +1,7 @@
 using Billing.Core.Catalog;
 using Billing.Core.Dunning;
 using Billing.Core.Invoicing;
+using Billing.Core.Matching;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
 using Billing.Core.Reporting;

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text;
 using Billing.Core.Accounts;
-using Billing.Core.Billing;
 using Billing.Core.Email;
 using Billing.Core.Events;
 using Billing.Core.Ingestion;
 using Billing.Core.Invoicing;
+using Billing.Core.Issuing;
+using Billing.Core.Matching;
 using Billing.Core.Messaging;
 using Billing.Core.Payments;
 using Billing.Core.Storage;
+using Billing.Core.Suspense;
 using Billing.Core.Tests.Fakes;
 using Billing.Core.Tests.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
