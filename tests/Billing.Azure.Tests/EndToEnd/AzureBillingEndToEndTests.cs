@@ -3,11 +3,12 @@ using Billing.Azure.Tests.Email;
 using Billing.Azure.Tests.Emulators;
 using Billing.Core.Delivery;
 using Billing.Core.Invoicing;
+using Billing.Testing.Emulators;
 using WireMock.RequestBuilders;
-using Response = WireMock.ResponseBuilders.Response;
 using WireMock.Server;
 using WireMock.Settings;
 using Xunit.Abstractions;
+using Response = WireMock.ResponseBuilders.Response;
 
 namespace Billing.Azure.Tests.EndToEnd;
 

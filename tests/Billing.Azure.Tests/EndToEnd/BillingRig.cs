@@ -18,6 +18,7 @@ using Billing.Core.Monetary;
 using Billing.Core.Serialization;
 using Billing.Core.Storage;
 using Billing.Core.Subscriptions;
+using Billing.Testing.Emulators;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,7 +1,7 @@
 using Billing.Core.Delivery;
 using Billing.Core.Invoicing;
 using Billing.Core.Issuing;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 
 namespace Billing.Core.Tests.Delivery;
 

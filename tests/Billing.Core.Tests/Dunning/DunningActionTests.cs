@@ -6,7 +6,7 @@ using Billing.Core.Invoicing;
 using Billing.Core.Issuing;
 using Billing.Core.Monetary;
 using Billing.Core.Subscriptions;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 
 namespace Billing.Core.Tests.Dunning;
 

@@ -5,7 +5,7 @@ using Billing.Core.Invoicing;
 using Billing.Core.Monetary;
 using Billing.Core.Sellers;
 using Billing.Core.Storage;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.Core.Tests.Dunning;

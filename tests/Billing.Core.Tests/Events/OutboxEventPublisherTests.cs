@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Billing.Core.Events;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Billing.Core.Tests.Events;

@@ -1,5 +1,5 @@
 using Billing.Core.Events;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Billing.Core.Tests.Events;

@@ -4,7 +4,7 @@ using Billing.Core.Delivery;
 using Billing.Core.Invoicing;
 using Billing.Core.Issuing;
 using Billing.Core.Subscriptions;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 
 namespace Billing.Core.Tests.Issuing;
 

@@ -3,7 +3,7 @@ using Billing.Core.Accounts;
 using Billing.Core.Invoicing;
 using Billing.Core.Matching;
 using Billing.Core.Monetary;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 
 namespace Billing.Core.Tests.Matching;
 

@@ -4,7 +4,7 @@ using Billing.Core.Issuing;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
 using Billing.Core.Subscriptions;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 
 namespace Billing.Core.Tests.Payments;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Billing.Azure.Tests.Emulators;
 using Billing.Core.Invoicing;
 using Billing.Functions.HostTests.Rpc;
+using Billing.Testing.Emulators;
 
 namespace Billing.Functions.HostTests.Invoices;
 

@@ -8,7 +8,7 @@ using Billing.Core.Messaging;
 using Billing.Core.Serialization;
 using Billing.Core.Storage;
 
-namespace Billing.Core.Tests.Fakes;
+namespace Billing.Testing;
 
 /// <summary>Blob store in memory, for unit tests.</summary>
 public sealed class InMemoryBlobStore : IBlobStore

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Billing.Core.Events;
 
-namespace Billing.Core.Tests.Fakes;
+namespace Billing.Testing;
 
 /// <summary>
 /// An event sink (what Service Bus is to the relay) that can be down, or refuse chosen events, for tests of the outbox.

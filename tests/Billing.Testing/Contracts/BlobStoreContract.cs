@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using Billing.Azure.Tests.Emulators;
 using Billing.Core.Storage;
 
-namespace Billing.Azure.Tests.Contracts;
+namespace Billing.Testing.Contracts;
 
 /// <summary>What every <see cref="IBlobStore"/> must do; one concrete class per implementation.</summary>
 public abstract class BlobStoreContract

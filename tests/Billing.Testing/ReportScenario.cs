@@ -6,9 +6,8 @@ using Billing.Core.Monetary;
 using Billing.Core.Payments;
 using Billing.Core.Reporting;
 using Billing.Core.Subscriptions;
-using Billing.Core.Tests.Fakes;
 
-namespace Billing.Core.Tests.Reporting;
+namespace Billing.Testing;
 
 /// <summary>
 /// A billing world for the reports: three customers (EUR, EUR reverse charge with a credit note, USD) billed from

@@ -1,3 +1,4 @@
+using Billing.Core;
 using Billing.Core.Accounts;
 using Billing.Core.Catalog;
 using Billing.Core.Delivery;
@@ -8,13 +9,14 @@ using Billing.Core.Invoicing;
 using Billing.Core.Issuing;
 using Billing.Core.Messaging;
 using Billing.Core.Monetary;
+using Billing.Core.Serialization;
 using Billing.Core.Storage;
 using Billing.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Billing.Core.Tests.Fakes;
+namespace Billing.Testing;
 
 /// <summary>
 /// The billing core wired to in-memory adapters and a fake clock: a small world a test can fill with plans and
@@ -123,17 +125,17 @@ public sealed class BillingWorld : IDisposable
         {
             if (message.Queue == queues.BillAccount)
             {
-                var bill = Serialization.BillingJson.Deserialize<BillAccountMessage>(message.Json);
+                var bill = BillingJson.Deserialize<BillAccountMessage>(message.Json);
                 await Get<AccountBiller>().BillAsync(bill.AccountId, bill.BillingDate);
             }
             else if (message.Queue == queues.SendInvoice)
             {
-                var send = Serialization.BillingJson.Deserialize<SendInvoiceMessage>(message.Json);
+                var send = BillingJson.Deserialize<SendInvoiceMessage>(message.Json);
                 await Get<InvoiceMailer>().SendAsync(send.AccountId, send.InvoiceId);
             }
             else if (message.Queue == queues.DunningNotice)
             {
-                await Get<Core.Dunning.DunningNoticeSender>().SendAsync(Serialization.BillingJson.Deserialize<Core.Dunning.DunningNoticeMessage>(message.Json));
+                await Get<Core.Dunning.DunningNoticeSender>().SendAsync(BillingJson.Deserialize<Core.Dunning.DunningNoticeMessage>(message.Json));
             }
         }
     }

@@ -1,8 +1,7 @@
-using Billing.Azure.Tests.Emulators;
 using Billing.Core.Messaging;
 using Billing.Core.Serialization;
 
-namespace Billing.Azure.Tests.Contracts;
+namespace Billing.Testing.Contracts;
 
 /// <summary>What every <see cref="IWorkQueue"/> must do: a message arrives at its consumer as the JSON the trigger parses.</summary>
 public abstract class WorkQueueContract

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace Billing.Azure.Tests.Emulators;
+namespace Billing.Testing.Emulators;
 
 /// <summary>
 /// The local stand-ins the Azure adapter tests need (started by scripts/emulators-start.sh). Unreachable
@@ -19,9 +19,9 @@ public static class AzureEmulators
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    public static bool SkipRequested => !IsCi && Environment.GetEnvironmentVariable("BILLING_SKIP_EMULATORS") == "1";
+    public static bool SkipRequested => Contracts.RequiresEmulatorsAttribute.SkipRequested;
 
-    public const string SkipReason = "BILLING_SKIP_EMULATORS=1: Azurite and the Cosmos DB stand-in are not used in this run.";
+    public const string SkipReason = Contracts.RequiresEmulatorsAttribute.SkipReason;
 
     private static readonly (string Name, int Port)[] Endpoints = [("Azurite blob", 10000), ("Azurite queue", 10001), ("Cosmos DB stand-in", 8081)];
 

@@ -1,7 +1,6 @@
-using Billing.Azure.Tests.Emulators;
 using Billing.Core.Storage;
 
-namespace Billing.Azure.Tests.Contracts;
+namespace Billing.Testing.Contracts;
 
 /// <summary>What every <see cref="IDocumentStore"/> must do; one concrete class per implementation.</summary>
 public abstract class DocumentStoreContract

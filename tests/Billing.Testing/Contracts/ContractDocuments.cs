@@ -1,6 +1,6 @@
 using Billing.Core.Storage;
 
-namespace Billing.Azure.Tests.Contracts;
+namespace Billing.Testing.Contracts;
 
 /// <summary>A document kind used only by the contract tests (lives in the billing container).</summary>
 public sealed record ContractNote : IDocument

@@ -1,15 +1,16 @@
-using Billing.Azure.Tests.Contracts;
 using Billing.Core.Messaging;
 using Billing.Core.Storage;
 using Billing.Local;
+using Billing.Local.Memory;
 using Billing.Local.Messaging;
 using Billing.Local.Storage;
+using Billing.Testing.Contracts;
 
-namespace Billing.Azure.Tests.Local;
+namespace Billing.Local.Tests.Contracts;
 
 /// <summary>
-/// The same contracts against the embedded default (Billing.Local): no emulator, so these classes are not marked
-/// <see cref="Emulators.RequiresEmulatorsAttribute"/> and always run. Each test class instance gets its own data folder.
+/// The port contracts against the embedded default (Billing.Local): no emulator, so these classes are not marked
+/// <see cref="RequiresEmulatorsAttribute"/> and always run. Each test class instance gets its own data folder.
 /// </summary>
 public sealed class SqliteDocumentStoreContractTests : DocumentStoreContract, IDisposable
 {
@@ -29,6 +30,20 @@ public sealed class SqliteDocumentStoreContractTests : DocumentStoreContract, ID
         _database.Dispose();
         _folder.Dispose();
     }
+}
+
+/// <summary>
+/// <see cref="MemoryDocumentStore"/> (what <c>billing simulate</c> and the benchmarks run on) and the same store behind
+/// <see cref="LatentDocumentStore"/> (a per-operation delay and paged queries, as a remote store has).
+/// </summary>
+public sealed class MemoryDocumentStoreContractTests : DocumentStoreContract
+{
+    protected override IDocumentStore Store { get; } = new MemoryDocumentStore();
+}
+
+public sealed class LatentDocumentStoreContractTests : DocumentStoreContract
+{
+    protected override IDocumentStore Store { get; } = new LatentDocumentStore(new MemoryDocumentStore(), TimeSpan.FromMilliseconds(1));
 }
 
 public sealed class FolderBlobStoreContractTests : BlobStoreContract, IDisposable

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Billing.Core.Serialization;
 using Billing.Core.Storage;
 
-namespace Billing.Core.Tests.Fakes;
+namespace Billing.Testing;
 
 /// <summary>
 /// A document store in memory for unit tests, with the same semantics as the real ones: values are
