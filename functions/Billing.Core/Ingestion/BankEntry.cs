@@ -1,4 +1,4 @@
-using Billing.Core.Payments;
+using Billing.Core.Matching;
 
 namespace Billing.Core.Ingestion;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Billing.BankFiles;
 using Billing.Core.Events;
+using Billing.Core.Matching;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
 using Billing.Core.Sellers;
@@ -250,7 +251,7 @@ public sealed partial class BankFileIngestion(
         var currency = Currency.FromCode(entry.CurrencyCode);
         var incoming = new IncomingPayment(entry, entry.PaymentId, new Money(entry.Amount, currency).ToMinorUnits(), currency.Code);
         var match = entry.Kind == BankEntryKind.ReversalCredit
-            ? MatchResult.Parked("A reversal of one of our own outgoing payments came back.", [])
+            ? new MatchResult.Parked("A reversal of one of our own outgoing payments came back.", [])
             : file.Matcher!.Match(incoming);
         var payment = PaymentRecorder.Plan(entry, file.Hash, match, file.Now);
         if (!file.DryRun)
@@ -258,7 +259,10 @@ public sealed partial class BankFileIngestion(
             var (settled, created) = await file.Recorder!.RecordAsync(payment, null, file.Events, file.CancellationToken);
             if (!created)
             {
-                OpenInvoiceIndex.Release(match);
+                if (match is MatchResult.Matched matched)
+                {
+                    OpenInvoiceIndex.Release(matched);
+                }
                 tally.Add(entry, EntryOutcome.AlreadyIngested, settled);
                 return;
             }
@@ -275,7 +279,7 @@ public sealed partial class BankFileIngestion(
         var currency = Currency.FromCode(entry.CurrencyCode);
         var minor = new Money(entry.Amount, currency).ToMinorUnits();
         var original = await file.Returns!.FindAsync(entry.References, minor, currency.Code, entry.PayerIban, entry.PayerName, entry.BookingDate, file.CancellationToken);
-        var planned = PaymentRecorder.Plan(entry, file.Hash, MatchResult.Parked("A return whose original payment was not found.", []), file.Now) with
+        var planned = PaymentRecorder.Plan(entry, file.Hash, new MatchResult.Parked("A return whose original payment was not found.", []), file.Now) with
         {
             Amount = new Money(-entry.Amount, currency),
             IsReturn = true,

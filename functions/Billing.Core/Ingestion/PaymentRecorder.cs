@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Billing.Core.Events;
+using Billing.Core.Matching;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
 using Billing.Core.Storage;
@@ -143,16 +145,23 @@ public sealed class PaymentRecorder(IDocumentStore store, PaymentLedger ledger, 
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(match);
         var currency = Currency.FromCode(entry.CurrencyCode);
-        var status = match.IsMatched ? PaymentStatus.Applied : PaymentStatus.Parked;
-        return Payment.Of(entry, entry.PaymentId, Payment.PartitionOf(match.AccountId), bankFileId, new Money(entry.Amount, currency), status, now) with
+        var payment = Payment.Of(entry, entry.PaymentId, Payment.PartitionOf(null), bankFileId, new Money(entry.Amount, currency), PaymentStatus.Parked, now) with
         {
             EntryIdentity = entry.Identity,
-            Rule = match.Rule,
-            Confidence = match.Confidence,
-            Allocations = match.Allocations.Select(a => new PaymentAllocation(a.Invoice.Id, a.Invoice.Number, Money.FromMinorUnits(a.Minor, currency))).ToList(),
-            CreditedToBalance = match.IsMatched && match.RestMinor > 0 ? Money.FromMinorUnits(match.RestMinor, currency) : null,
-            ParkReason = match.ParkReason,
-            Suggestions = match.Suggestions,
+        };
+        return match switch
+        {
+            MatchResult.Matched matched => payment with
+            {
+                AccountId = Payment.PartitionOf(matched.AccountId),
+                Status = PaymentStatus.Applied,
+                Rule = matched.Rule,
+                Confidence = matched.Confidence,
+                Allocations = matched.Allocations.Select(a => new PaymentAllocation(a.Invoice.Id, a.Invoice.Number, Money.FromMinorUnits(a.Minor, currency))).ToList(),
+                CreditedToBalance = matched.RestMinor > 0 ? Money.FromMinorUnits(matched.RestMinor, currency) : null,
+            },
+            MatchResult.Parked parked => payment with { ParkReason = parked.Reason, Suggestions = parked.Suggestions },
+            _ => throw new UnreachableException(),
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Billing.Core.Matching;
 using Billing.Core.Monetary;
 using Billing.Core.Storage;
 

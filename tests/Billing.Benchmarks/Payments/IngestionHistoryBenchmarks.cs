@@ -4,6 +4,7 @@ using Billing.Core.Accounts;
 using Billing.Core.Ingestion;
 using Billing.Core.Invoicing;
 using Billing.Core.Monetary;
+using Billing.Core.Matching;
 using Billing.Core.Payments;
 using Billing.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;

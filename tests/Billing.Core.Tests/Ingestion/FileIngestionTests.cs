@@ -3,7 +3,7 @@ using System.Text;
 using Billing.Core.Ingestion;
 using Billing.Core.Invoicing;
 using Billing.Core.Storage;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.Core.Tests.Ingestion;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Billing.Core.Monetary;
+using Billing.Core.Matching;
 using Billing.Core.Payments;
 using Billing.Core.Serialization;
 
