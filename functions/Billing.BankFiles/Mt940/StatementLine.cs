@@ -7,10 +7,18 @@ namespace Billing.BankFiles.Mt940;
 /// entry date (MMDD, in the value date's year, moved across a year end when the months say so), the mark
 /// C/D/RC/RD (RC, reversal of credit, is a debit; RD, reversal of debit, is a credit), optional funds code,
 /// amount with decimal comma (a missing comma is tolerated), type code, references and the supplementary details
-/// on the continuation line. A space before the type code is tolerated (some German banks write one).
+/// on the continuation line. A space before the type code is tolerated (some German banks write one). A first line
+/// wrapped at the bank's line length is joined with its continuation (<see cref="ContinuesOnNextLine"/>).
 /// </summary>
 internal static class StatementLine
 {
+    /// <summary>The SWIFT line length (block 4): a tag line this long may have been wrapped by the bank.</summary>
+    public const int SwiftLineLength = 65;
+
+    /// <summary>The length of the tag <c>:61:</c> before the first line.</summary>
+    public const int TagLength = 4;
+    private const int ReferenceLength = 16;
+
     /// <summary>Fills <paramref name="entry"/>; returns true when the value date was a period-end day past the month's end (moved to its last day).</summary>
     public static bool Parse(ReadOnlySpan<char> text, string? secondLine, StatementEntry entry, string position)
     {
@@ -76,6 +84,80 @@ internal static class StatementLine
 
         entry.SupplementaryDetails = string.IsNullOrWhiteSpace(secondLine) ? null : secondLine;
         return moved;
+    }
+
+    /// <summary>
+    /// True when the :61: line <paramref name="first"/> (joined so far) was wrapped at the bank's line length and
+    /// <paramref name="next"/> continues it (rather than being the supplementary details): the line ends before the type
+    /// code; or <paramref name="next"/> starts with the <c>//</c> of the bank reference; or the last physical line was
+    /// full (<paramref name="lastLineFull"/>: the SWIFT line length of 65 characters with the tag, or the width a wrapped
+    /// line already showed) while a reference is shorter than its 16 characters and <paramref name="next"/> completes it
+    /// within 16 (without spaces in a bank reference).
+    /// </summary>
+    public static bool ContinuesOnNextLine(ReadOnlySpan<char> first, ReadOnlySpan<char> next, bool lastLineFull)
+    {
+        var references = ReferencesStart(first);
+        if (references < 0)
+        {
+            return true;
+        }
+
+        var refs = first[references..];
+        var slashes = refs.IndexOf("//", StringComparison.Ordinal);
+        if (slashes < 0 && next.StartsWith("//", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (!lastLineFull)
+        {
+            return false;
+        }
+
+        if (slashes < 0)
+        {
+            var nextSlashes = next.IndexOf("//", StringComparison.Ordinal);
+            var customerRest = nextSlashes < 0 ? next : next[..nextSlashes];
+            return refs.Length < ReferenceLength && refs.Length + customerRest.Length <= ReferenceLength
+                && (nextSlashes < 0 || next.Length - nextSlashes - 2 <= ReferenceLength);
+        }
+
+        var bank = refs.Length - slashes - 2;
+        return bank < ReferenceLength && bank + next.Length <= ReferenceLength && !next.Contains(' ');
+    }
+
+    /// <summary>Where the references start (after the type code), or -1 when the line ends before.</summary>
+    private static int ReferencesStart(ReadOnlySpan<char> text)
+    {
+        var i = 6;
+        if (text.Length >= 10 && char.IsAsciiDigit(text[6]) && char.IsAsciiDigit(text[7]) && char.IsAsciiDigit(text[8]) && char.IsAsciiDigit(text[9]))
+        {
+            i = 10;
+        }
+
+        if (i >= text.Length)
+        {
+            return -1;
+        }
+
+        i += text[i] is 'R' or 'E' ? 2 : 1;
+        if (i < text.Length && char.IsAsciiLetterUpper(text[i]) && i + 1 < text.Length && !char.IsAsciiLetter(text[i + 1]))
+        {
+            i++;
+        }
+
+        var amount = i;
+        while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == ','))
+        {
+            i++;
+        }
+
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        return i == amount || i + 4 > text.Length ? -1 : i + 4;
     }
 
     private static string ReadMark(ReadOnlySpan<char> text, ref int i, string position)
