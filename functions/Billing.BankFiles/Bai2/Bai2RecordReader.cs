@@ -33,15 +33,15 @@ internal sealed class Bai2RecordReader
     {
         while (_ready.Count == 0)
         {
-            var line = _lines.ReadLine();
-            if (line is null)
+            var line = _lines.ReadLineSpan(out var more);
+            if (!more)
             {
                 var last = _current;
                 _current = null;
                 return last;
             }
 
-            Consume(line.AsSpan().TrimEnd());
+            Consume(line.TrimEnd());
         }
 
         return _ready.Dequeue();

@@ -253,24 +253,19 @@ internal sealed class Mt940Parser
             lastLength = _field.Line(details).Length;
             first = string.Concat(first, _field.Line(details).Trim());
             details++;
-            WarnOnce(ref _warnedWrappedLine, $"{Position}: :61: continues on the next line (wrapped at the bank's line length); its lines were joined (and likewise further on in the file)");
+            if (!_warnedWrappedLine)
+            {
+                _warnedWrappedLine = true;
+                _warnings.Add($"{Position}: :61: continues on the next line (wrapped at the bank's line length); its lines were joined (and likewise further on in the file)");
+            }
         }
 
-        if (StatementLine.Parse(first, _field.Count > details ? _field.Join(details, '\n', trim: true) : null, _pending, Position))
+        if (StatementLine.Parse(first, _field.Count > details ? _field.Join(details, '\n', trim: true) : null, _pending, _tagLine))
         {
             _warnings.Add($"{Position}: :61: value date {first[..6]} does not exist (a period-end posting such as the 30th of February); read as {_pending.ValueDate:yyyy-MM-dd}");
         }
 
         _pending.Currency = Current.Currency ?? _floorCurrency ?? string.Empty;
-    }
-
-    private void WarnOnce(ref bool warned, string warning)
-    {
-        if (!warned)
-        {
-            warned = true;
-            _warnings.Add(warning);
-        }
     }
 
     private void AddDetails(string text)

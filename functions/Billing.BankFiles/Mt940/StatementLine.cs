@@ -20,22 +20,22 @@ internal static class StatementLine
     private const int ReferenceLength = 16;
 
     /// <summary>Fills <paramref name="entry"/>; returns true when the value date was a period-end day past the month's end (moved to its last day).</summary>
-    public static bool Parse(ReadOnlySpan<char> text, string? secondLine, StatementEntry entry, string position)
+    public static bool Parse(ReadOnlySpan<char> text, string? secondLine, StatementEntry entry, int line)
     {
         if (text.Length < 6 || !AmountText.TryParseYyMmDdPeriodEnd(text[..6], out var valueDate, out var moved))
         {
-            throw new BankFileFormatException(position, ":61: expected the value date YYMMDD");
+            throw new BankFileFormatException(Position(line), ":61: expected the value date YYMMDD");
         }
 
         entry.ValueDate = valueDate;
         var i = 6;
         if (text.Length >= 10 && char.IsAsciiDigit(text[6]) && char.IsAsciiDigit(text[7]) && char.IsAsciiDigit(text[8]) && char.IsAsciiDigit(text[9]))
         {
-            entry.BookingDate = EntryDate(valueDate, text.Slice(6, 4), position);
+            entry.BookingDate = EntryDate(valueDate, text.Slice(6, 4), line);
             i = 10;
         }
 
-        var mark = ReadMark(text, ref i, position);
+        var mark = ReadMark(text, ref i, line);
         entry.CreditDebitMark = mark;
         entry.IsReversal = mark[0] == 'R';
         entry.IsCredit = mark is "C" or "RD" or "EC";
@@ -56,7 +56,7 @@ internal static class StatementLine
         // SWIFT requires the decimal comma, but some banks (Knab) write "C500NTRF"; the digits are still unambiguous.
         if (!AmountText.TryParse(amountText, ',', out var amount))
         {
-            throw new BankFileFormatException(position, ":61: expected an amount (digits with a decimal comma) after the debit/credit mark");
+            throw new BankFileFormatException(Position(line), ":61: expected an amount (digits with a decimal comma) after the debit/credit mark");
         }
 
         entry.Amount = entry.IsCredit ? amount : -amount;
@@ -67,7 +67,7 @@ internal static class StatementLine
 
         if (i + 4 > text.Length)
         {
-            throw new BankFileFormatException(position, ":61: expected the transaction type code (e.g. NTRF) after the amount");
+            throw new BankFileFormatException(Position(line), ":61: expected the transaction type code (e.g. NTRF) after the amount");
         }
 
         entry.BankTransactionCode = text.Slice(i, 4).ToString();
@@ -160,7 +160,7 @@ internal static class StatementLine
         return i == amount || i + 4 > text.Length ? -1 : i + 4;
     }
 
-    private static string ReadMark(ReadOnlySpan<char> text, ref int i, string position)
+    private static string ReadMark(ReadOnlySpan<char> text, ref int i, int line)
     {
         if (i < text.Length)
         {
@@ -178,10 +178,10 @@ internal static class StatementLine
             }
         }
 
-        throw new BankFileFormatException(position, ":61: expected the debit/credit mark C, D, RC or RD");
+        throw new BankFileFormatException(Position(line), ":61: expected the debit/credit mark C, D, RC or RD");
     }
 
-    private static DateOnly EntryDate(DateOnly valueDate, ReadOnlySpan<char> mmdd, string position)
+    private static DateOnly EntryDate(DateOnly valueDate, ReadOnlySpan<char> mmdd, int line)
     {
         AmountText.TryDigits(mmdd[..2], out var month);
         AmountText.TryDigits(mmdd[2..], out var day);
@@ -199,9 +199,12 @@ internal static class StatementLine
         if (!AmountText.TryDate(year, month, day, out var date)
             && !(month is >= 1 and <= 12 && day is >= 29 and <= 31 && AmountText.TryDate(year, month, DateTime.DaysInMonth(year, month), out date)))
         {
-            throw new BankFileFormatException(position, ":61: expected the entry date MMDD");
+            throw new BankFileFormatException(Position(line), ":61: expected the entry date MMDD");
         }
 
         return date;
     }
+
+    /// <summary>The error position, built only when there is an error (not once per entry).</summary>
+    private static string Position(int line) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line {line}");
 }

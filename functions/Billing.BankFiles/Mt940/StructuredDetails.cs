@@ -29,9 +29,7 @@ internal sealed class StructuredDetails
             return false;
         }
 
-        var text = details.AsSpan().ContainsAny('\n', '\r')
-            ? details.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal)
-            : details;
+        var text = details.AsSpan().ContainsAny('\n', '\r') ? WithoutLineBreaks(details) : details;
         var separator = text[3];
         if (separator is not ('?' or '/' or '+') || text.Length < 6 || !char.IsAsciiDigit(text[4]) || !char.IsAsciiDigit(text[5]))
         {
@@ -51,6 +49,23 @@ internal sealed class StructuredDetails
         entry.EndToEndId = keywords.GetValueOrDefault("EREF");
         entry.RemittanceInfo = keywords.GetValueOrDefault("SVWZ") ?? (purpose.Length == 0 ? null : purpose);
         return true;
+    }
+
+    /// <summary>The text with its line breaks removed, in one pass: a wrapped subfield continues on the next line.</summary>
+    private static string WithoutLineBreaks(string text)
+    {
+        var breaks = text.AsSpan().Count('\n') + text.AsSpan().Count('\r');
+        return string.Create(text.Length - breaks, text, static (target, source) =>
+        {
+            var n = 0;
+            foreach (var c in source)
+            {
+                if (c is not ('\n' or '\r'))
+                {
+                    target[n++] = c;
+                }
+            }
+        });
     }
 
     /// <summary>
@@ -97,17 +112,34 @@ internal sealed class StructuredDetails
     /// <summary>The index in <see cref="_keywords"/> of the keyword whose '+' is at <paramref name="plus"/>, or -1.</summary>
     private static int KeywordEndingAt(string text, int plus)
     {
-        for (var k = 0; k < _keywords.Length; k++)
+        // One look at the four (or, for BIC, three) characters before the '+', instead of comparing every keyword.
+        if (plus >= 4)
         {
-            var keyword = _keywords[k];
-            var start = plus + 1 - keyword.Length;
-            if (start >= 0 && text.AsSpan(start, keyword.Length - 1).SequenceEqual(keyword.AsSpan(0, keyword.Length - 1)))
+            var index = text.AsSpan(plus - 4, 4) switch
             {
-                return k;
+                "EREF" => 0,
+                "KREF" => 1,
+                "MREF" => 2,
+                "CRED" => 3,
+                "DEBT" => 4,
+                "SVWZ" => 5,
+                "ABWA" => 6,
+                "ABWE" => 7,
+                "COAM" => 8,
+                "OAMT" => 9,
+                "IBAN" => 10,
+                "BREF" => 12,
+                "RREF" => 13,
+                "PURP" => 14,
+                _ => -1,
+            };
+            if (index >= 0)
+            {
+                return index;
             }
         }
 
-        return -1;
+        return plus >= 3 && text.AsSpan(plus - 3, 3).SequenceEqual("BIC") ? 11 : -1;
     }
 
     private FieldMap ReadSubfields(string text, char separator)
