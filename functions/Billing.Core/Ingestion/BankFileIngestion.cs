@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Billing.BankFiles;
 using Billing.Core.Events;
+using Billing.Core.Matching;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
 using Billing.Core.Sellers;

@@ -1,4 +1,5 @@
 using Billing.Core.Events;
+using Billing.Core.Matching;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
 using Billing.Core.Storage;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Billing.Core.Invoicing;
-using Billing.Core.Payments;
+using Billing.Core.Matching;
 
 namespace Billing.Benchmarks.Payments;
 
