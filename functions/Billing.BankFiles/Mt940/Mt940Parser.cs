@@ -16,7 +16,6 @@ internal sealed class Mt940Parser
     private readonly BankFileFormat _format;
     private readonly BankFileReaderOptions _options;
     private readonly FieldText _field = new();
-    private readonly StructuredDetails _structured = new();
     private string? _tag;
     private int _tagLine;
     private BankStatement? _statement;
@@ -391,8 +390,7 @@ internal sealed class Mt940Parser
 
         if (_pending.Details is { } details)
         {
-            _structured.TryApply(details, _pending);
-            _pending.RemittanceInfo ??= details;
+            _pending.DeferDetails(details);
         }
 
         events.Add(new BankFileEvent.EntryRead(_format, Current, _pending));

@@ -9,7 +9,7 @@ namespace Billing.BankFiles.Mt940;
 /// content; a subfield number written twice has its values joined. In the purpose text, SEPA keywords (EREF+, KREF+,
 /// MREF+, CRED+, DEBT+, SVWZ+, ABWA+, ABWE+...) each run up to the next keyword. Text that does not start with
 /// three digits and a separator followed by two digits is left unstructured. One instance is reused for every
-/// entry of a file: its buffers are cleared per call.
+/// entry read on a thread (<see cref="Apply"/>): its buffers are cleared per call.
 /// </summary>
 internal sealed class StructuredDetails
 {
@@ -20,6 +20,12 @@ internal sealed class StructuredDetails
     private readonly string?[] _subfields = new string?[100];
     private readonly List<int> _used = [];
     private readonly StringBuilder _builder = new();
+
+    [ThreadStatic]
+    private static StructuredDetails? _perThread;
+
+    /// <summary>Applies <paramref name="details"/> to <paramref name="entry"/> with this thread's instance (see <see cref="TryApply"/>).</summary>
+    public static bool Apply(string details, StatementEntry entry) => (_perThread ??= new StructuredDetails()).TryApply(details, entry);
 
     /// <summary>Applies the subfields and SEPA keywords to <paramref name="entry"/>; false (and no change) when the text is not structured.</summary>
     public bool TryApply(string details, StatementEntry entry)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Billing.BankFiles;
+using Billing.Core.Matching;
 using Billing.Core.Storage;
 
 namespace Billing.Core.Ingestion;
@@ -95,7 +96,7 @@ public sealed class StatementChains(IDocumentStore store)
         var (first, last) = (file[0], file[^1]);
         var previous = others.LastOrDefault(l => l.CompareTo(first) < 0);
         var newest = others.LastOrDefault(l => l.CompareTo(first) > 0);
-        var account = Payments.Ibans.Mask(first.Account);
+        var account = Ibans.Mask(first.Account);
         foreach (var link in file)
         {
             if (others.FirstOrDefault(l => l.CompareTo(link) == 0) is { } same)

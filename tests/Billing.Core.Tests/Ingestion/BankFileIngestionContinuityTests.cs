@@ -1,6 +1,5 @@
 using System.Text;
 using Billing.Core.Ingestion;
-using Billing.Core.Payments;
 using static Billing.Core.Tests.Ingestion.PaymentScenario;
 
 namespace Billing.Core.Tests.Ingestion;

@@ -1,6 +1,6 @@
 using Billing.BankFiles;
 using Billing.Core.Ingestion;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 
 namespace Billing.Core.Tests.Ingestion;
 
