@@ -41,13 +41,18 @@ public sealed partial class InvoiceMailer(
             return outcome!;
         }
 
-        var invoice = claimed.Value;
+        // Decide claimed it only with its number and both documents.
+        if (claimed.Value is not { Number: { } number, PdfPath: { } pdfPath, UblPath: { } ublPath } invoice)
+        {
+            throw new InvoiceNotIssuedException(accountId, invoiceId, "it has no number or documents yet; it will be retried");
+        }
+
         var account = await store.ReadAsync<Account>(accountId, accountId, cancellationToken) ?? throw new AccountNotFoundException(accountId);
-        var pdf = await ReadBlobAsync(invoice.PdfPath!, cancellationToken);
-        var ubl = await ReadBlobAsync(invoice.UblPath!, cancellationToken);
+        var pdf = await ReadBlobAsync(pdfPath, cancellationToken);
+        var ubl = await ReadBlobAsync(ublPath, cancellationToken);
         var providerId = await sender.SendAsync(InvoiceEmailComposer.Compose(invoice, account.Value.BillingEmails, pdf, ubl, account.Value.Language), cancellationToken);
         await store.UpdateExistingAsync<Invoice>(accountId, invoiceId, current => current.EmailedAt is null ? current.MarkEmailed(time.GetUtcNow()) : null, cancellationToken);
-        LogSent(invoice.Number!, accountId, providerId);
+        LogSent(number, accountId, providerId);
         return InvoiceSendOutcome.Sent.Instance;
     }
 

@@ -260,7 +260,7 @@ public sealed partial class BankFileIngestion(
             PayerName = entry.PayerName, PayerIban = entry.PayerIban, RemittanceInfo = entry.RemittanceInfo, EndToEndId = entry.EndToEndId, CreditorReference = entry.CreditorReference,
         };
         var match = entry.Kind == BankEntryKind.ReversalCredit
-            ? MatchResult.Parked("A reversal of one of our own outgoing payments came back.", [])
+            ? new MatchResult.Parked("A reversal of one of our own outgoing payments came back.", [])
             : matcher.Match(incoming);
         var payment = PaymentRecorder.Plan(entry, fileId, match, now);
         if (!dryRun)
@@ -268,7 +268,10 @@ public sealed partial class BankFileIngestion(
             var (settled, created) = await recorder.RecordAsync(payment, null, events, cancellationToken);
             if (!created)
             {
-                OpenInvoiceIndex.Release(match);
+                if (match is MatchResult.Matched matched)
+                {
+                    OpenInvoiceIndex.Release(matched);
+                }
                 tally.Add(entry, EntryOutcome.AlreadyIngested, settled);
                 return;
             }
@@ -286,7 +289,7 @@ public sealed partial class BankFileIngestion(
     {
         var minor = new Money(entry.Amount, currency).ToMinorUnits();
         var original = await returns.FindAsync(entry.References, minor, currency.Code, entry.PayerIban, entry.PayerName, entry.BookingDate, cancellationToken);
-        var planned = PaymentRecorder.Plan(entry, fileId, MatchResult.Parked("A return whose original payment was not found.", []), now) with
+        var planned = PaymentRecorder.Plan(entry, fileId, new MatchResult.Parked("A return whose original payment was not found.", []), now) with
         {
             Amount = new Money(-entry.Amount, currency),
             IsReturn = true,

@@ -38,6 +38,7 @@ public sealed partial class InvoiceIssuer(
         var draft = await store.ReadAsync<Invoice>(accountId, invoiceId, cancellationToken)
             ?? throw new InvalidOperationException($"Invoice {invoiceId} of account {accountId} does not exist.");
         var numbered = await numbers.FinalizeAsync(accountId, invoiceId, SeriesOf(draft.Value), cancellationToken);
+        var number = numbered.Value.Number ?? throw new InvoiceNotIssuedException(accountId, invoiceId, "numbering returned it without a number");
         if (numbered.Value.IsCreditNote)
         {
             // Before rendering, so the credit note says where its credit went (set against which invoices, kept as credit).
@@ -53,7 +54,7 @@ public sealed partial class InvoiceIssuer(
         }
 
         var invoice = numbered.Value.PdfPath is null || numbered.Value.UblPath is null
-            ? await RenderAsync(numbered, cancellationToken)
+            ? await RenderAsync(numbered, number, cancellationToken)
             : numbered.Value;
 
         await events.PublishAsync(
@@ -64,7 +65,7 @@ public sealed partial class InvoiceIssuer(
             await queue.EnqueueAsync(queues.Value.SendInvoice, new SendInvoiceMessage(invoice.AccountId, invoice.Id), cancellationToken);
         }
 
-        LogIssued(invoice.Number!, invoice.AccountId, invoice.GrossTotal.ToString());
+        LogIssued(number, invoice.AccountId, invoice.GrossTotal.ToString());
         return invoice;
     }
 
@@ -84,12 +85,12 @@ public sealed partial class InvoiceIssuer(
         return ($"{stem}.pdf", $"{stem}.xml");
     }
 
-    private async Task<Invoice> RenderAsync(Stored<Invoice> numbered, CancellationToken cancellationToken)
+    private async Task<Invoice> RenderAsync(Stored<Invoice> numbered, string number, CancellationToken cancellationToken)
     {
         var invoice = await CreditedInvoices.ResolveAsync(store, numbered.Value, cancellationToken);
         var (pdfPath, ublPath) = PathsOf(invoice);
         var container = containers.Value.Invoices;
-        var metadata = new Dictionary<string, string> { ["invoiceNumber"] = invoice.Number!, ["accountId"] = invoice.AccountId };
+        var metadata = new Dictionary<string, string> { ["invoiceNumber"] = number, ["accountId"] = invoice.AccountId };
         using (var pdf = new MemoryStream())
         {
             renderer.WritePdf(invoice, pdf);

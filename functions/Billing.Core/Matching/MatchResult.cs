@@ -1,29 +1,24 @@
 namespace Billing.Core.Matching;
 
 /// <summary>
-/// What the matcher decided for one incoming credit: the rule and confidence, the account, the amounts allocated
-/// to invoices (oldest first) and the rest that goes to the account's credit balance; or, when nothing matched,
-/// why the payment is parked and the ranked suggestions for the person who decides.
+/// What the matcher decided for one incoming credit: exactly one of <see cref="Matched"/> (a rule found the account and
+/// its invoices) or <see cref="Parked"/> (nothing matched with enough certainty; a person decides). A closed set: a
+/// <c>switch</c> over it needs no default arm, and neither case carries members that belong to the other.
 /// </summary>
-public sealed record MatchResult
+public abstract record MatchResult
 {
-    public MatchRule? Rule { get; init; }
+    private MatchResult()
+    {
+    }
 
-    public decimal Confidence { get; init; }
+    /// <summary>
+    /// Matched by <paramref name="Rule"/> with <paramref name="Confidence"/>: the minor units allocated to open invoices of
+    /// <paramref name="AccountId"/> (oldest first, each at most what it has open), and <paramref name="RestMinor"/>, what is
+    /// left after those invoices were paid in full, for the account's credit balance.
+    /// </summary>
+    public sealed record Matched(MatchRule Rule, decimal Confidence, string AccountId, IReadOnlyList<(OpenInvoice Invoice, long Minor)> Allocations, long RestMinor)
+        : MatchResult;
 
-    public string? AccountId { get; init; }
-
-    public IReadOnlyList<(OpenInvoice Invoice, long Minor)> Allocations { get; init; } = [];
-
-    /// <summary>Minor units left after the invoices were paid in full: the account's new credit balance.</summary>
-    public long RestMinor { get; init; }
-
-    public string? ParkReason { get; init; }
-
-    public IReadOnlyList<MatchSuggestion> Suggestions { get; init; } = [];
-
-    public bool IsMatched => AccountId is not null;
-
-    public static MatchResult Parked(string reason, IReadOnlyList<MatchSuggestion> suggestions) =>
-        new() { ParkReason = reason, Suggestions = suggestions };
+    /// <summary>Not matched: why (<paramref name="Reason"/>, said to the person who decides) and the ranked suggestions for them.</summary>
+    public sealed record Parked(string Reason, IReadOnlyList<MatchSuggestion> Suggestions) : MatchResult;
 }

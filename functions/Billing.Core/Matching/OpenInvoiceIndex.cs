@@ -193,7 +193,7 @@ public sealed class OpenInvoiceIndex
     }
 
     /// <summary>Gives back what <paramref name="match"/> reserved: its entry turned out to be recorded already.</summary>
-    public static void Release(MatchResult match)
+    public static void Release(MatchResult.Matched match)
     {
         ArgumentNullException.ThrowIfNull(match);
         foreach (var (invoice, minor) in match.Allocations)

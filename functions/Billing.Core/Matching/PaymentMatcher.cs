@@ -78,7 +78,7 @@ public sealed class PaymentMatcher(OpenInvoiceIndex index)
             return byPayer;
         }
 
-        return MatchResult.Parked("No rule matched an open invoice.", _suggestions.Rank(payment));
+        return new MatchResult.Parked("No rule matched an open invoice.", _suggestions.Rank(payment));
     }
 
     private MatchResult Allocate(IncomingPayment payment, List<OpenInvoice> invoices, MatchRule rule, decimal confidence)
@@ -89,7 +89,7 @@ public sealed class PaymentMatcher(OpenInvoiceIndex index)
         {
             if (invoice.AccountId != accountId)
             {
-                return MatchResult.Parked(
+                return new MatchResult.Parked(
                     $"The references name invoices of several accounts ({string.Join(", ", invoices.Select(i => i.Number))}).", _suggestions.Rank(payment));
             }
 
@@ -101,7 +101,7 @@ public sealed class PaymentMatcher(OpenInvoiceIndex index)
 
         if (other is not null)
         {
-            return MatchResult.Parked(
+            return new MatchResult.Parked(
                 $"Paid in {payment.CurrencyCode} but invoice {other.Number} is in {other.CurrencyCode}; money is not converted.", _suggestions.Rank(payment));
         }
 
@@ -121,7 +121,7 @@ public sealed class PaymentMatcher(OpenInvoiceIndex index)
             left -= share;
         }
 
-        return new MatchResult { Rule = rule, Confidence = confidence, AccountId = accountId, Allocations = allocations, RestMinor = left };
+        return new MatchResult.Matched(rule, confidence, accountId, allocations, left);
     }
 
     private MatchResult? ByPayerAndAmount(IncomingPayment payment)

@@ -185,9 +185,9 @@ public sealed class SuspenseResolution(IDocumentStore store, PaymentRecorderPort
         foreach (var invoice in invoices.OrderBy(i => i.IssueDate).ThenBy(i => i.Number, StringComparer.Ordinal))
         {
             var share = Money.Min(left, Money.Max(invoice.AmountDue, Money.Zero(left.Currency)));
-            if (share.IsPositive)
+            if (share.IsPositive && invoice.IsIssued)
             {
-                allocations.Add(new PaymentAllocation(invoice.Id, invoice.Number!, share));
+                allocations.Add(new PaymentAllocation(invoice.Id, invoice.Number, share));
                 left -= share;
             }
         }

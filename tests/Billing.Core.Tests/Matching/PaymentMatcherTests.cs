@@ -51,9 +51,10 @@ public sealed class PaymentMatcherTests
         var book = await StandardBookAsync();
         var matcher = await book.MatcherAsync();
 
-        var result = matcher.Match(book.Payment(amount, field == "text" ? value : null, field == "reference" ? value : null, field == "e2e" ? value : null, field == "iban" ? value : null));
+        var result = Assert.IsType<MatchResult.Matched>(
+            matcher.Match(book.Payment(amount, field == "text" ? value : null, field == "reference" ? value : null, field == "e2e" ? value : null, field == "iban" ? value : null)));
 
-        Assert.Equal((rule, confidence, "acme"), (result.Rule!.Value, result.Confidence, result.AccountId!));
+        Assert.Equal((rule, confidence, "acme"), (result.Rule, result.Confidence, result.AccountId));
         Assert.Equal(book.Numbers(amount == 300m ? "A B" : "A"), result.Allocations.Select(a => a.Invoice.Number));
         Assert.Equal(0L, result.RestMinor);
     }
@@ -81,9 +82,9 @@ public sealed class PaymentMatcherTests
         var book = await StandardBookAsync();
         var matcher = await book.MatcherAsync();
 
-        var result = matcher.Match(book.Payment(amount, text, reference, e2e, AcmeIban));
+        var result = Assert.IsType<MatchResult.Matched>(matcher.Match(book.Payment(amount, text, reference, e2e, AcmeIban)));
 
-        Assert.Equal((rule, confidence), (result.Rule!.Value, result.Confidence));
+        Assert.Equal((rule, confidence), (result.Rule, result.Confidence));
         Assert.Equal(book.Numbers(paid), result.Allocations.Select(a => a.Invoice.Number));
     }
 
@@ -107,12 +108,9 @@ public sealed class PaymentMatcherTests
         var book = await StandardBookAsync();
         var matcher = await book.MatcherAsync();
 
-        var result = matcher.Match(book.Payment(100m, text, iban: iban, currency: currency));
+        var result = Assert.IsType<MatchResult.Parked>(matcher.Match(book.Payment(100m, text, iban: iban, currency: currency)));
 
-        Assert.False(result.IsMatched);
-        Assert.Null(result.Rule);
-        Assert.Empty(result.Allocations);
-        Assert.Contains(reason, result.ParkReason, StringComparison.Ordinal);
+        Assert.Contains(reason, result.Reason, StringComparison.Ordinal);
     }
 
     public static TheoryData<int[], decimal, int[], decimal> PayerAndAmount => new()
@@ -142,10 +140,15 @@ public sealed class PaymentMatcherTests
 
         var result = (await book.MatcherAsync()).Match(book.Payment(payment, iban: AcmeIban));
 
-        Assert.Equal(paid.Length > 0, result.IsMatched);
-        Assert.Equal(paid.Select(i => book.Numbers($"I{i}")[0]), result.Allocations.Select(a => a.Invoice.Number));
-        Assert.Equal(paid.Length > 0 ? MatchRule.PayerIbanAndAmount : (MatchRule?)null, result.Rule);
-        Assert.Equal(confidence, result.Confidence);
+        if (paid.Length == 0)
+        {
+            Assert.IsType<MatchResult.Parked>(result);
+            return;
+        }
+
+        var matched = Assert.IsType<MatchResult.Matched>(result);
+        Assert.Equal(paid.Select(i => book.Numbers($"I{i}")[0]), matched.Allocations.Select(a => a.Invoice.Number));
+        Assert.Equal((MatchRule.PayerIbanAndAmount, confidence), (matched.Rule, matched.Confidence));
     }
 
     public static TheoryData<decimal, long, long, long> Allocation => new()
@@ -164,7 +167,7 @@ public sealed class PaymentMatcherTests
         var book = await StandardBookAsync();
         var matcher = await book.MatcherAsync();
 
-        var result = matcher.Match(book.Payment(amount, "Invoices {B} and {A}"));
+        var result = Assert.IsType<MatchResult.Matched>(matcher.Match(book.Payment(amount, "Invoices {B} and {A}")));
 
         var expected = new List<(string, long)> { (book.Numbers("A")[0], toA) };
         if (toB > 0)
@@ -187,9 +190,9 @@ public sealed class PaymentMatcherTests
         var book = await StandardBookAsync();
         var matcher = await book.MatcherAsync();
 
-        var result = matcher.Match(book.Payment(300m, text));
+        var result = Assert.IsType<MatchResult.Matched>(matcher.Match(book.Payment(300m, text)));
 
-        Assert.Equal((MatchRule.CreditorReference, 0.95m), (result.Rule!.Value, result.Confidence));
+        Assert.Equal((MatchRule.CreditorReference, 0.95m), (result.Rule, result.Confidence));
         Assert.Equal([(book.Numbers("A")[0], 10000L), (book.Numbers("B")[0], 20000L)], result.Allocations.Select(a => (a.Invoice.Number, a.Minor)));
         Assert.Equal(0L, result.RestMinor);
     }
@@ -200,14 +203,14 @@ public sealed class PaymentMatcherTests
         var book = await StandardBookAsync();
         var matcher = await book.MatcherAsync();
 
-        var first = matcher.Match(book.Payment(60m, "Invoice {A}"));
-        var second = matcher.Match(book.Payment(40m, iban: AcmeIban));
+        var first = Assert.IsType<MatchResult.Matched>(matcher.Match(book.Payment(60m, "Invoice {A}")));
+        var second = Assert.IsType<MatchResult.Matched>(matcher.Match(book.Payment(40m, iban: AcmeIban)));
         var third = matcher.Match(book.Payment(240m, iban: AcmeIban));
 
         Assert.Equal(6000L, Assert.Single(first.Allocations).Minor);
-        Assert.Equal((MatchRule.PayerIbanAndAmount, 0.8m), (second.Rule!.Value, second.Confidence));
+        Assert.Equal((MatchRule.PayerIbanAndAmount, 0.8m), (second.Rule, second.Confidence));
         Assert.Equal(book.Numbers("A"), second.Allocations.Select(a => a.Invoice.Number));
-        Assert.False(third.IsMatched);
+        Assert.IsType<MatchResult.Parked>(third);
     }
 
     public static TheoryData<string, string?, string?> QuotedAgain => new()
@@ -231,11 +234,11 @@ public sealed class PaymentMatcherTests
         var matcher = await book.MatcherAsync();
         IncomingPayment Quote() => book.Payment(100m, text, field == "reference" ? other : null, field == "e2e" ? other : null);
 
-        var first = matcher.Match(Quote());
+        var first = Assert.IsType<MatchResult.Matched>(matcher.Match(Quote()));
         var second = matcher.Match(Quote());
 
         Assert.Equal(10000L, Assert.Single(first.Allocations).Minor);
-        Assert.False(second.IsMatched, $"matched again by {second.Rule} at {second.Confidence} with {second.Allocations.Count} allocations");
+        Assert.True(second is MatchResult.Parked, $"matched again: {second}");
     }
 
     private static int[] PowersOfTwo(int count) => Enumerable.Range(0, count).Select(i => 1 << i).ToArray();

@@ -3,14 +3,14 @@ using Billing.Core.Invoicing;
 namespace Billing.Documents;
 
 /// <summary>
-/// The period an invoice bills (EN 16931 BG-14): from the earliest line start to the latest line end, so every
+/// The period an invoice bills as a whole (EN 16931 BG-14, UBL cac:InvoicePeriod; not a subscription's billing period): from the earliest line start to the latest line end, so every
 /// line period lies inside it. An invoice whose lines carry no period has none.
 /// </summary>
-internal readonly record struct BillingPeriod(DateOnly? Start, DateOnly? End)
+internal readonly record struct InvoicePeriod(DateOnly? Start, DateOnly? End)
 {
     public bool IsEmpty => Start is null && End is null;
 
-    public static BillingPeriod Of(Invoice invoice)
+    public static InvoicePeriod Of(Invoice invoice)
     {
         DateOnly? start = null;
         DateOnly? end = null;
@@ -27,6 +27,6 @@ internal readonly record struct BillingPeriod(DateOnly? Start, DateOnly? End)
             }
         }
 
-        return new BillingPeriod(start, end);
+        return new InvoicePeriod(start, end);
     }
 }
