@@ -147,9 +147,11 @@ public sealed partial class BankFileIngestion(
 
         await file.StartMatchingAsync(store);
         await IngestEntriesAsync(file);
+        var continuity = await new StatementChains(store).RecordAsync(hash, name, contents.StatementLinks, dryRun, cancellationToken);
         file.Report = file.Report with
         {
-            Format = contents.Format, Statements = contents.Statements, Entries = contents.EntryCount, Warnings = [.. contents.Warnings, .. file.Tally.Warnings],
+            Format = contents.Format, Statements = contents.Statements, Entries = contents.EntryCount,
+            Warnings = [.. contents.Warnings, .. continuity, .. file.Tally.Warnings],
             ByOutcome = file.Tally.ByOutcome(), ByRule = file.Tally.ByRule(), Payments = file.Tally.Lines, PaymentsTruncated = file.Tally.Truncated,
         };
         LogIngested(name, contents.EntryCount, dryRun);

@@ -30,7 +30,7 @@ public class IngestionHistoryBenchmarks
     private byte[] _file = null!;
     private ServiceProvider? _services;
 
-    [Params(1, 18)]
+    [Params(1, 6, 18)]
     public int Months { get; set; }
 
     [GlobalSetup]
