@@ -13,16 +13,15 @@ namespace Billing.Core.Invoicing;
 /// known to be written (<see cref="InvoiceSequence.Block"/>: invoice and number, so finding one's number needs no
 /// query); a small <see cref="ReservationClaim"/> beside it says which worker is reserving the next block. A worker
 /// loops (a worker that asked before, a redelivery, first reads its own request: its number may be known): (1) it reads
-/// the claim; if it is free (or it has read the same held version
-/// <see cref="ClaimStaleAfterReads"/> times: the holder died or stalled), it claims it (a conditional write), reads the
-/// series, queries the waiting requests (one single-partition query on the <c>state</c> index: the only query, one per
+/// the claim; if it is free (or it has read the same held version <see cref="ClaimStaleAfterReads"/> times: the holder
+/// died or stalled), it claims it (a conditional write), reads the series, queries the waiting requests (one single-partition query on the <c>state</c> index: the only query, one per
 /// block) and writes the block, conditional on the ETag of the series version it read: the reserved numbers whose
 /// request still waits stay (carried over), those whose request is numbered are dropped, every waiting request not yet
 /// reserved gets the next number (oldest first, up to <see cref="MaxBlockSize"/> reserved in all); it frees the claim,
 /// writes each fresh number onto its waiting request (conditional on the version its query read), completes the carried
 /// numbers that were never told or were carried over <see cref="CompleteAfterCarryOvers"/> times (their workers are
-/// probably dead) and its own, and is done; (2) otherwise (the claim is held, or it lost the race to claim, or its block write
-/// conflicted) it waits for that block by reading its own small request (<see cref="RequestPollsPerRound"/> times, with
+/// probably dead) and its own, and is done; (2) otherwise (the claim is held, or it lost the race to claim, or its block
+/// write conflicted) it waits for that block by reading its own small request (<see cref="RequestPollsPerRound"/> times, with
 /// short growing pauses): when its number is there it completes it, when its request is numbered (another worker wrote
 /// its number) it is done, else it starts again. Completing writes the number onto the invoice if it has none
 /// (ETag-conditional; an owner writes against the versions it already read, so its own number usually costs two

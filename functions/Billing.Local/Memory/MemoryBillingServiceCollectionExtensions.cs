@@ -1,13 +1,10 @@
 using Billing.Core.Email;
-using Billing.Core.Events;
 using Billing.Core.Messaging;
 using Billing.Core.Storage;
 using Billing.Documents;
 using Billing.Documents.Reports;
-using Billing.Local.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
 namespace Billing.Local.Memory;
 
@@ -35,15 +32,10 @@ public static class MemoryBillingServiceCollectionExtensions
         services.AddSingleton<NullEmailSender>();
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<NullEmailSender>());
         services.AddSingleton<NullEventSink>();
-        services.AddSingleton(sp => new EventRelay(
-            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<NullEventSink>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<EventRelay>>()));
-        services.AddSingleton<IEventPublisher>(sp => new OutboxEventPublisher(
-            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EventRelay>()));
+        services.AddEventOutboxRelayedTo<NullEventSink>();
         services.AddInvoiceDocuments();
         services.AddReportDocuments();
-        services.AddLocalQueueHandler<BillAccountQueueHandler>();
-        services.AddLocalQueueHandler<SendInvoiceQueueHandler>();
-        services.AddLocalQueueHandler<DunningNoticeQueueHandler>();
+        services.AddBillingQueueHandlers();
         return services;
     }
 }
