@@ -10,9 +10,9 @@ public sealed class FunctionsMetadataTests
         JsonDocument.Parse(File.ReadAllText(FindMetadata())).RootElement.EnumerateArray().ToArray());
 
     [Theory]
-    [InlineData("ScheduleBilling", "timerTrigger", "schedule", "%BILLING_SCHEDULE%", "Billing")]
-    [InlineData("BillAccount", "queueTrigger", "queueName", "%BILL_ACCOUNT_QUEUE%", "Billing")]
-    [InlineData("SendInvoice", "queueTrigger", "queueName", "%SEND_INVOICE_QUEUE%", "Billing")]
+    [InlineData("ScheduleBilling", "timerTrigger", "schedule", "%BILLING_SCHEDULE%", "Invoices")]
+    [InlineData("BillAccount", "queueTrigger", "queueName", "%BILL_ACCOUNT_QUEUE%", "Invoices")]
+    [InlineData("SendInvoice", "queueTrigger", "queueName", "%SEND_INVOICE_QUEUE%", "Invoices")]
     [InlineData("ScheduleDunning", "timerTrigger", "schedule", "%DUNNING_SCHEDULE%", "Dunning")]
     [InlineData("SendDunningNotice", "queueTrigger", "queueName", "%DUNNING_NOTICE_QUEUE%", "Dunning")]
     [InlineData("SnapshotReports", "timerTrigger", "schedule", "%REPORTS_SCHEDULE%", "Reports")]

@@ -13,6 +13,7 @@ using Billing.Core.Storage;
 using Billing.Core.Suspense;
 using Billing.Functions.Payments;
 using Billing.Functions.Tests.Support;
+using Billing.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,15 +29,9 @@ public sealed class PaymentTriggerDelegationTests
 {
     private const string Container = "bank-files";
 
-    private readonly IDocumentStore _store = Substitute.For<IDocumentStore>();
+    private readonly IDocumentStore _store = new InMemoryDocumentStore();
     private readonly IBlobStore _blobs = Substitute.For<IBlobStore>();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-
-    public PaymentTriggerDelegationTests()
-    {
-        _store.QueryAllAsync<Account>(Arg.Any<CancellationToken>()).Returns(_ => Empty<Account>());
-        _store.QueryAllAsync<Invoice>(Arg.Any<CancellationToken>()).Returns(_ => Empty<Invoice>());
-    }
 
     [Fact]
     public async Task IngestBankFile_IngestsTheIncomingBlob_AndMovesItToProcessed()
