@@ -48,6 +48,8 @@ public static class LocalBillingServiceCollectionExtensions
         services.AddReportDocuments();
         services.AddSingleton<LocalQueueRunner>();
         services.AddSingleton<LocalScheduledRun>();
+        services.AddLocalQueueHandler<ScheduleBillingPageQueueHandler>();
+        services.AddLocalQueueHandler<ScheduleDunningPageQueueHandler>();
         services.AddLocalQueueHandler<BillAccountQueueHandler>();
         services.AddLocalQueueHandler<SendInvoiceQueueHandler>();
         services.AddLocalQueueHandler<DunningNoticeQueueHandler>();

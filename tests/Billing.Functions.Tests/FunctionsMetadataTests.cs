@@ -35,7 +35,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Metadata_DeclaresExactlyTheBillingDunningReportPaymentAndEventTriggers()
     {
-        Assert.Equal(["ApplySuspenseDecisions", "BillAccount", "IngestBankFile", "RelayEvents", "ScheduleBilling", "ScheduleDunning", "SendDunningNotice", "SendInvoice", "SnapshotReports"], s_functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["ApplySuspenseDecisions", "BillAccount", "IngestBankFile", "RelayEvents", "ScheduleBilling", "ScheduleBillingPage", "ScheduleDunning", "ScheduleDunningPage", "SendDunningNotice", "SendInvoice", "SnapshotReports"], s_functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
     /// <summary>
