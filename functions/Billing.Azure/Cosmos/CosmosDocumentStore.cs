@@ -165,6 +165,7 @@ public sealed class CosmosDocumentStore(CosmosClient client, string databaseName
             {
                 if (item is JsonObject node)
                 {
+                    Operations.QueryDocument();
                     var partition = node[pk]?.GetValue<string>() ?? "";
                     var key = new DocumentKey(T.Container, partition, CosmosIds.Decode(node["id"]!.GetValue<string>()));
                     yield return ToStored<T>(key, node, node["_etag"]?.GetValue<string>() ?? "");

@@ -114,14 +114,13 @@ public sealed partial class DunningScheduler(
     }
 
     /// <summary>
-    /// One run's (or page's) decisions, and what it read for them, once per account: the account and its pause by key,
-    /// its sent and skipped notices by one single-partition query on the status index.
+    /// One run's (or page's) decisions, and what it read for them: once per account its account and pause by key, per
+    /// open invoice its notices by key.
     /// </summary>
     private sealed class Run(DunningScheduler scheduler, DateOnly runDate, string? blocked)
     {
         private readonly Dictionary<string, Account?> _accounts = new(StringComparer.Ordinal);
         private readonly Dictionary<string, DunningPause?> _pauses = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, Dictionary<string, int>> _handled = new(StringComparer.Ordinal);
 
         public DateOnly RunDate => runDate;
 
@@ -142,7 +141,7 @@ public sealed partial class DunningScheduler(
                 _pauses[id] = (await store.ReadAsync<DunningPause>(id, DunningPause.DocumentId, cancellationToken))?.Value;
             }
 
-            var handledStage = await scheduler.HandledStageAsync(invoice, _handled, cancellationToken);
+            var handledStage = await scheduler.HandledStageAsync(invoice, account, cancellationToken);
             switch (scheduler.Decide(invoice, account, _pauses.GetValueOrDefault(id), handledStage, runDate))
             {
                 case DunningDecision.Send { Notice: var notice } when blocked is null:
@@ -229,32 +228,28 @@ public sealed partial class DunningScheduler(
     private DateOnly LadderHorizon(DateOnly runDate) =>
         runDate.AddDays(-(options.Value.Policies.Values.SelectMany(p => p.Stages).Select(s => s.Day).DefaultIfEmpty(0).Max() + 3));
 
-    /// <summary>The highest stage of <paramref name="invoice"/> already sent or passed over. Only an open invoice needs it;
-    /// its account's notices in those states are read once per run (one single-partition query on the status index).</summary>
-    private async Task<int> HandledStageAsync(Invoice invoice, Dictionary<string, Dictionary<string, int>> handled, CancellationToken cancellationToken)
+    /// <summary>
+    /// The highest stage of <paramref name="invoice"/> already sent or passed over, read by key (a notice's id is
+    /// <c>notice-{invoice}-{stage}</c>) from the policy's last stage down to the first found: at most one point read per
+    /// stage, whatever the account's history holds. Only an open invoice of a known policy needs it.
+    /// </summary>
+    private async Task<int> HandledStageAsync(Invoice invoice, Account? account, CancellationToken cancellationToken)
     {
-        if (invoice.Status != InvoiceStatus.Open)
+        if (invoice.Status != InvoiceStatus.Open || account is null || options.Value.PolicyNamed(account.DunningPolicy) is not { } policy)
         {
             return 0;
         }
 
-        if (!handled.TryGetValue(invoice.AccountId, out var stages))
+        for (var stage = policy.Stages.Count; stage >= 1; stage--)
         {
-            stages = new Dictionary<string, int>(StringComparer.Ordinal);
-            var query = DocumentQuery.InPartition(invoice.AccountId).Where(DocumentFilter.In("status", ["sent", "skipped"]));
-            await foreach (var notice in store.QueryAsync<DunningNotice>(query, cancellationToken))
+            var notice = await store.ReadAsync<DunningNotice>(invoice.AccountId, DunningNotice.IdFor(invoice.Id, stage), cancellationToken);
+            if (notice?.Value.Status is DunningNoticeStatus.Sent or DunningNoticeStatus.Skipped)
             {
-                var value = notice.Value;
-                if (value.Status is DunningNoticeStatus.Sent or DunningNoticeStatus.Skipped && value.Stage > stages.GetValueOrDefault(value.InvoiceId))
-                {
-                    stages[value.InvoiceId] = value.Stage;
-                }
+                return stage;
             }
-
-            handled[invoice.AccountId] = stages;
         }
 
-        return stages.GetValueOrDefault(invoice.Id);
+        return 0;
     }
 
     private async Task<int> EnqueueAsync(List<DunningRunItem> notices, DateOnly runDate, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public class DunningRunBenchmark
         await SeedAsync(store);
         var options = Options.Create(new DunningOptions { Policies = { [DunningPolicy.DefaultName] = DunningPolicy.Default() } });
         _scheduler = new DunningScheduler(store, new CountingWorkQueue(), new BankFileFreshnessGuard(store, options), options,
-            Options.Create(new QueueOptions()), NullLogger<DunningScheduler>.Instance);
+            Options.Create(new QueueOptions()), Options.Create(new SchedulePageOptions()), NullLogger<DunningScheduler>.Instance);
     }
 
     [Benchmark]
