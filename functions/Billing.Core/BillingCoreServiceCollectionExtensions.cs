@@ -1,11 +1,13 @@
-using Billing.Core.Billing;
+using Billing.Core.Delivery;
 using Billing.Core.Dunning;
 using Billing.Core.Invoicing;
+using Billing.Core.Issuing;
 using Billing.Core.Messaging;
+using Billing.Core.Payments;
 using Billing.Core.Sellers;
 using Billing.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Billing.Core;
@@ -49,7 +51,7 @@ public static class BillingCoreServiceCollectionExtensions
         services.AddSingleton<Messaging.SendInvoiceMessageHandler>();
         services.AddSingleton<Accounts.AccountImporter>();
         services.AddDunning();
-        Payments.PaymentsServiceCollectionExtensions.AddPayments(services);
+        services.AddPayments();
         Reporting.ReportingServiceCollectionExtensions.AddReporting(services);
         return services;
     }

@@ -12,14 +12,14 @@ namespace Billing.Documents;
 /// </summary>
 internal sealed class CreditedInvoiceText
 {
-    private CreditedInvoiceText(IReadOnlyList<InvoiceReference> invoices, string? note)
+    private CreditedInvoiceText(IReadOnlyList<CreditedInvoice> invoices, string? note)
     {
         Invoices = invoices;
         Note = note;
     }
 
     /// <summary>The credited invoices, each once, every one with its number.</summary>
-    public IReadOnlyList<InvoiceReference> Invoices { get; }
+    public IReadOnlyList<CreditedInvoice> Invoices { get; }
 
     /// <summary>The sentence, or null when no line credits an earlier invoice.</summary>
     public string? Note { get; }
@@ -36,23 +36,23 @@ internal sealed class CreditedInvoiceText
             return new CreditedInvoiceText([], null);
         }
 
-        var invoices = new List<InvoiceReference>();
+        var invoices = new List<CreditedInvoice>();
         foreach (var reference in credits.Select(l => l.CreditedInvoice!))
         {
-            if (string.IsNullOrWhiteSpace(reference.Number))
+            if (reference.Number is not { } number || string.IsNullOrWhiteSpace(number))
             {
                 throw new ArgumentException($"Invoice '{invoice.Id}' credits invoice '{reference.Id}', whose number is not known; resolve it before rendering.", nameof(invoice));
             }
 
             if (!invoices.Any(i => i.Id == reference.Id))
             {
-                invoices.Add(reference);
+                invoices.Add(new CreditedInvoice(reference.Id, number, reference.IssueDate));
             }
         }
 
         var named = Join(invoices.Select(i => $"{i.Number} of {Date(i.IssueDate)}").ToList());
         var heading = invoice.IsCreditNote
-            ? $"Credit note for invoice{(invoices.Count > 1 ? "s" : "")} {Join(invoices.Select(i => i.Number!).ToList())}"
+            ? $"Credit note for invoice{(invoices.Count > 1 ? "s" : "")} {Join(invoices.Select(i => i.Number).ToList())}"
             : null;
         var reasons = Join(credits.Select(line => Reason(invoice, line)).Distinct(StringComparer.Ordinal).ToList());
         var note = invoice.IsCreditNote
@@ -77,3 +77,6 @@ internal sealed class CreditedInvoiceText
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
+
+/// <summary>An invoice a credit note credits, with its number (BT-25) and issue date (BT-26): both known by the time it is rendered.</summary>
+internal sealed record CreditedInvoice(string Id, string Number, DateOnly IssueDate);

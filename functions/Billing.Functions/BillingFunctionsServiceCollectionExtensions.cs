@@ -2,7 +2,6 @@ using Billing.Azure;
 using Billing.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Billing.Functions;
 

@@ -4,9 +4,9 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Billing.Azure.Configuration;
 using Billing.Azure.Cosmos;
-using Billing.Azure.Tests.Emulators;
 using Billing.Functions.HostTests.Host;
 using Billing.Functions.HostTests.Rpc;
+using Billing.Testing.Emulators;
 using Microsoft.Azure.Cosmos;
 using WireMock.RequestBuilders;
 using WireMock.Server;
@@ -26,7 +26,7 @@ public sealed class WorkerFixture : IAsyncLifetime
     private FunctionsTestHost? _host;
     private WireMockServer? _sendGrid;
 
-    public WorkerFixture() => BillingStory = new Billing.BillingStory(this);
+    public WorkerFixture() => BillingStory = new Invoices.BillingStory(this);
 
     public string Prefix { get; } = $"{AzureEmulators.RunId}-{Guid.NewGuid().ToString("N")[..4]}";
 
@@ -39,7 +39,7 @@ public sealed class WorkerFixture : IAsyncLifetime
     public BlobServiceClient Blobs { get; } = new(AzureEmulators.StorageConnectionString);
 
     /// <summary>The daily billing run through the worker, run once on first use.</summary>
-    public Billing.BillingStory BillingStory { get; }
+    public Invoices.BillingStory BillingStory { get; }
 
     /// <summary><c>maxDequeueCount</c> of the app's host.json: the host poisons a message after this many failed invocations.</summary>
     public int MaxDequeueCount { get; private set; }

@@ -10,10 +10,12 @@ public sealed class FunctionsMetadataTests
         JsonDocument.Parse(File.ReadAllText(FindMetadata())).RootElement.EnumerateArray().ToArray());
 
     [Theory]
-    [InlineData("ScheduleBilling", "timerTrigger", "schedule", "%BILLING_SCHEDULE%", "Billing")]
-    [InlineData("BillAccount", "queueTrigger", "queueName", "%BILL_ACCOUNT_QUEUE%", "Billing")]
-    [InlineData("SendInvoice", "queueTrigger", "queueName", "%SEND_INVOICE_QUEUE%", "Billing")]
+    [InlineData("ScheduleBilling", "timerTrigger", "schedule", "%BILLING_SCHEDULE%", "Invoices")]
+    [InlineData("ScheduleBillingPage", "queueTrigger", "queueName", "%SCHEDULE_BILLING_PAGE_QUEUE%", "Invoices")]
+    [InlineData("BillAccount", "queueTrigger", "queueName", "%BILL_ACCOUNT_QUEUE%", "Invoices")]
+    [InlineData("SendInvoice", "queueTrigger", "queueName", "%SEND_INVOICE_QUEUE%", "Invoices")]
     [InlineData("ScheduleDunning", "timerTrigger", "schedule", "%DUNNING_SCHEDULE%", "Dunning")]
+    [InlineData("ScheduleDunningPage", "queueTrigger", "queueName", "%SCHEDULE_DUNNING_PAGE_QUEUE%", "Dunning")]
     [InlineData("SendDunningNotice", "queueTrigger", "queueName", "%DUNNING_NOTICE_QUEUE%", "Dunning")]
     [InlineData("SnapshotReports", "timerTrigger", "schedule", "%REPORTS_SCHEDULE%", "Reports")]
     [InlineData("RelayEvents", "timerTrigger", "schedule", "%EVENTS_RELAY_SCHEDULE%", "Events")]

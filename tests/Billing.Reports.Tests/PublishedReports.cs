@@ -1,8 +1,6 @@
 using Billing.Core.Reporting;
-using Billing.Core.Storage;
-using Billing.Core.Tests.Fakes;
-using Billing.Core.Tests.Reporting;
 using Billing.Documents.Reports;
+using Billing.Testing;
 
 namespace Billing.Reports.Tests;
 

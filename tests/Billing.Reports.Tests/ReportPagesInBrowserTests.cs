@@ -1,3 +1,4 @@
+using Billing.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -102,7 +103,7 @@ public sealed class ReportPagesInBrowserTests(ChromiumBrowser chromium, Publishe
         await tab.GotoAsync(new Uri(reports.PathOf("2026-04-01/aging.html")).AbsoluteUri);
 
         Assert.Equal(0, dialogs);
-        Assert.Equal(1, await tab.GetByText(Core.Tests.Reporting.ReportScenario.HostileName, new() { Exact = true }).CountAsync());
+        Assert.Equal(1, await tab.GetByText(ReportScenario.HostileName, new() { Exact = true }).CountAsync());
     }
 
     private IBrowser? BrowserOrSkip()

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Net;
-using Billing.Azure.Cosmos;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Billing.BankFiles.Text;
 
 namespace Billing.BankFiles.Csv;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Billing.Cli.Hosting;
 using Billing.Core.Accounts;
-using Billing.Core.Billing;
 using Billing.Core.Dunning;
+using Billing.Core.Issuing;
 using Billing.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
-using Billing.Core.Billing;
 using Billing.Core.Catalog;
 using Billing.Core.Invoicing;
+using Billing.Core.Issuing;
 using Billing.Core.Storage;
 using Billing.Core.Subscriptions;
 

@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Billing.Cli.Hosting;
-using Billing.Core.Payments;
+using Billing.Core.Matching;
 using Billing.Core.Serialization;
+using Billing.Core.Suspense;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.Cli.Commands;

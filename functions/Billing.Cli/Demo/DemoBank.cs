@@ -59,9 +59,9 @@ public sealed class DemoBank
         foreach (var invoice in invoices.Where(i => i.Number is not null && !i.IsCreditNote && i.GrossTotal.Amount > 0)
                      .OrderBy(i => i.IssueDate).ThenBy(i => i.Number, StringComparer.Ordinal))
         {
-            if (_known.Add(invoice.Id) && _payers.TryGetValue(invoice.AccountId, out var payer))
+            if (invoice.IsIssued && _known.Add(invoice.Id) && _payers.TryGetValue(invoice.AccountId, out var payer))
             {
-                Plan(invoice, payer);
+                Plan(invoice, invoice.Number, payer);
             }
         }
     }
@@ -74,11 +74,11 @@ public sealed class DemoBank
         foreach (var notice in notices.Where(n => n.Template == DunningTemplates.FirstNotice).OrderBy(n => n.RunDate).ThenBy(n => n.InvoiceNumber, StringComparer.Ordinal))
         {
             if (_payers.TryGetValue(notice.AccountId, out var payer) && payer.Role == DemoPayerRole.AfterFirstNotice && payer.PaidAfterNotice.Add(notice.InvoiceNumber)
-                && invoicesByNumber.TryGetValue(notice.InvoiceNumber, out var invoice))
+                && invoicesByNumber.TryGetValue(notice.InvoiceNumber, out var invoice) && invoice.IsIssued)
             {
                 var day = NextBusinessDay(notice.RunDate.AddDays(2));
                 Book(new Credit(invoice.Currency.Code, day, invoice.GrossTotal.Amount, payer.Name, payer.Iban, null, invoice.CreditorReference ?? invoice.Number,
-                    EndToEnd(invoice), invoice.Number));
+                    EndToEnd(invoice.Number), invoice.Number));
             }
         }
     }
@@ -156,34 +156,33 @@ public sealed class DemoBank
         file.Plans.FirstOrDefault(p => p.Id == account.Subscriptions[0].PlanId)?.Interval == BillingInterval.Monthly && account.Subscriptions[0].Changes.Count == 0
         && account.Subscriptions[0].EndDate is null && account.Charges.Count == 0;
 
-    private void Plan(Invoice invoice, Payer payer)
+    private void Plan(Invoice invoice, string number, Payer payer)
     {
         var random = new Random(_seed ^ StableHash(invoice.Id));
         var currency = invoice.Currency.Code;
         var gross = invoice.GrossTotal.Amount;
         var terms = Math.Max(3, invoice.DueDate.DayNumber - invoice.IssueDate.DayNumber);
         var onTime = NextBusinessDay(invoice.IssueDate.AddDays(random.Next(2, terms)));
-        var number = invoice.Number!;
         var reference = invoice.CreditorReference ?? number;
         switch (payer.Role)
         {
             case DemoPayerRole.CreditorReference:
-                Book(new Credit(currency, onTime, gross, payer.Name, payer.Iban, null, reference, EndToEnd(invoice), number));
+                Book(new Credit(currency, onTime, gross, payer.Name, payer.Iban, null, reference, EndToEnd(number), number));
                 break;
             case DemoPayerRole.InvoiceNumberText:
-                Book(new Credit(currency, onTime, gross, payer.Name, payer.Iban, Typed(number, random), null, EndToEnd(invoice), number));
+                Book(new Credit(currency, onTime, gross, payer.Name, payer.Iban, Typed(number, random), null, EndToEnd(number), number));
                 break;
             case DemoPayerRole.Typo:
-                Book(new Credit(currency, onTime, gross, payer.Name, payer.Iban, $"Invoice {WithTypo(number)}", null, EndToEnd(invoice), number));
+                Book(new Credit(currency, onTime, gross, payer.Name, payer.Iban, $"Invoice {WithTypo(number)}", null, EndToEnd(number), number));
                 break;
             case DemoPayerRole.Partial:
-                Book(new Credit(currency, onTime, Math.Round(gross / 2, 2), payer.Name, payer.Iban, $"{reference} part payment", null, EndToEnd(invoice), number));
+                Book(new Credit(currency, onTime, Math.Round(gross / 2, 2), payer.Name, payer.Iban, $"{reference} part payment", null, EndToEnd(number), number));
                 break;
             case DemoPayerRole.Overpay:
-                Book(new Credit(currency, onTime, gross + Math.Round(gross / 10, 0), payer.Name, payer.Iban, reference, null, EndToEnd(invoice), number));
+                Book(new Credit(currency, onTime, gross + Math.Round(gross / 10, 0), payer.Name, payer.Iban, reference, null, EndToEnd(number), number));
                 break;
             case DemoPayerRole.Returned:
-                var credit = new Credit(currency, onTime, gross, payer.Name, payer.Iban, null, reference, EndToEnd(invoice), number);
+                var credit = new Credit(currency, onTime, gross, payer.Name, payer.Iban, null, reference, EndToEnd(number), number);
                 Book(credit);
                 if (!payer.Returned)
                 {
@@ -203,14 +202,14 @@ public sealed class DemoBank
                 {
                     var day = NextBusinessDay(invoice.IssueDate.AddDays(5));
                     Book(new Credit(currency, day, waiting.Sum(i => i.GrossTotal.Amount), payer.Name, payer.Iban,
-                        $"Invoices {waiting[0].Number} and {waiting[1].Number}", null, EndToEnd(invoice), number));
+                        $"Invoices {waiting[0].Number} and {waiting[1].Number}", null, EndToEnd(number), number));
                     waiting.Clear();
                 }
 
                 break;
             case DemoPayerRole.Late:
                 Book(new Credit(currency, NextBusinessDay(invoice.DueDate.AddDays(random.Next(5, 12))), gross, payer.Name, payer.Iban,
-                    random.Next(2) == 0 ? Typed(number, random) : null, random.Next(2) == 0 ? null : reference, EndToEnd(invoice), number));
+                    random.Next(2) == 0 ? Typed(number, random) : null, random.Next(2) == 0 ? null : reference, EndToEnd(number), number));
                 break;
             case DemoPayerRole.AfterFirstNotice:
             case DemoPayerRole.Never:
@@ -384,7 +383,7 @@ public sealed class DemoBank
         return parts.Length == 3 && parts[1].Length == 4 ? $"{parts[0]}-{parts[1][0]}{parts[1][1]}{parts[1][3]}{parts[1][2]}-{parts[2]}" : number + "X";
     }
 
-    private static string EndToEnd(Invoice invoice) => "E2E" + new string(invoice.Number!.Where(char.IsAsciiLetterOrDigit).ToArray());
+    private static string EndToEnd(string invoiceNumber) => "E2E" + new string(invoiceNumber.Where(char.IsAsciiLetterOrDigit).ToArray());
 
     /// <summary>A valid German IBAN (mod 97 check digits) for a payer, made up from its id.</summary>
     private static string PayerIban(string id)

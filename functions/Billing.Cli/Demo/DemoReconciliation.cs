@@ -3,8 +3,8 @@ using Billing.Cli.Output;
 using Billing.Core.Dunning;
 using Billing.Core.Ingestion;
 using Billing.Core.Invoicing;
+using Billing.Core.Matching;
 using Billing.Core.Monetary;
-using Billing.Core.Payments;
 
 namespace Billing.Cli.Demo;
 

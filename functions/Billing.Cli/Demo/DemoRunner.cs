@@ -205,8 +205,9 @@ public sealed class DemoRunner(CliConsole console)
         reconciliation.Notices = notices;
         var byInvoice = notices.ToLookup(n => n.InvoiceNumber, StringComparer.Ordinal);
         reconciliation.PaidAfterNotice = after.Invoices
-            .Where(i => i.Number is not null && i.PaidDate is not null && byInvoice.Contains(i.Number))
-            .Select(i => (Invoice: i, Notice: byInvoice[i.Number!].Where(n => n.RunDate <= i.PaidDate).OrderBy(n => n.Stage).LastOrDefault()))
+            .Select(i => (Invoice: i, Notice: i is { Number: { } number, PaidDate: { } paid }
+                ? byInvoice[number].Where(n => n.RunDate <= paid).OrderBy(n => n.Stage).LastOrDefault()
+                : null))
             .Where(p => p.Notice is not null)
             .Select(p => (p.Invoice, p.Notice!))
             .OrderBy(p => p.Invoice.AccountId, StringComparer.Ordinal).ThenBy(p => p.Invoice.Number, StringComparer.Ordinal)
@@ -214,23 +215,29 @@ public sealed class DemoRunner(CliConsole console)
     }
 
     /// <summary>What the simulated days share: the bank, the running summary, the invoices by number, whether the duplicate was uploaded, the reports' schedule.</summary>
-    private sealed class DemoDay(DemoBank? bank, DemoReconciliation? reconciliation, IEnumerable<Invoice> known, DemoReportSchedule reports)
+    private sealed class DemoDay(DemoBank? bank, DemoReconciliation? reconciliation, DemoReportSchedule reports)
     {
+        public DemoDay(DemoBank? bank, DemoReconciliation? reconciliation, IEnumerable<Invoice> known, DemoReportSchedule reports)
+            : this(bank, reconciliation, reports) => Remember(known);
+
         public DemoReportSchedule Reports { get; } = reports;
 
         public DemoBank? Bank { get; } = bank;
 
         public DemoReconciliation? Reconciliation { get; } = reconciliation;
 
-        public Dictionary<string, Invoice> ByNumber { get; } = known.Where(i => i.Number is not null).ToDictionary(i => i.Number!, StringComparer.Ordinal);
+        public Dictionary<string, Invoice> ByNumber { get; } = new(StringComparer.Ordinal);
 
         public bool DuplicateUploaded { get; set; }
 
         public void Remember(IEnumerable<Invoice> invoices)
         {
-            foreach (var invoice in invoices.Where(i => i.Number is not null))
+            foreach (var invoice in invoices)
             {
-                ByNumber[invoice.Number!] = invoice;
+                if (invoice.IsIssued)
+                {
+                    ByNumber[invoice.Number] = invoice;
+                }
             }
         }
     }

@@ -1,8 +1,6 @@
 using Billing.Azure;
 using Billing.Azure.Configuration;
 using Billing.Core;
-using Billing.Documents;
-using Billing.Documents.Reports;
 using Billing.Local;
 using Billing.Local.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -42,7 +40,8 @@ public static class CliHost
         services.AddBillingCore();
         if (options.Backend == BillingBackend.Azure)
         {
-            AddAzure(services, configuration);
+            // The Azure adapters (their settings come from the environment, as in the Functions app), the renderer and the report formats.
+            services.AddAzureBilling(configuration);
         }
         else
         {
@@ -68,11 +67,4 @@ public static class CliHost
         return provider;
     }
 
-    /// <summary>The Azure adapters (their settings come from the environment, as in the Functions app), the renderer and the report formats.</summary>
-    private static void AddAzure(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddAzureBilling(configuration);
-        services.AddInvoiceDocuments();
-        services.AddReportDocuments();
-    }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Billing.Core.Billing;
 using Billing.Core.Catalog;
+using Billing.Core.Issuing;
 using Billing.Core.Subscriptions;
 using static Billing.Core.Accounts.ImportFieldChecks;
 

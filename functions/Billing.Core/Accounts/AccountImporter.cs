@@ -1,5 +1,5 @@
-using Billing.Core.Billing;
 using Billing.Core.Catalog;
+using Billing.Core.Issuing;
 using Billing.Core.Storage;
 using Billing.Core.Subscriptions;
 

@@ -1,4 +1,4 @@
-using Billing.Core.Payments;
+using Billing.Core.Ingestion;
 using Billing.Core.Storage;
 using Microsoft.Extensions.Options;
 

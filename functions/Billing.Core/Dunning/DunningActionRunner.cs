@@ -1,7 +1,7 @@
 using Billing.Core.Accounts;
-using Billing.Core.Billing;
 using Billing.Core.Events;
 using Billing.Core.Invoicing;
+using Billing.Core.Issuing;
 using Billing.Core.Monetary;
 using Billing.Core.Sellers;
 using Billing.Core.Storage;

@@ -1,6 +1,6 @@
 using Billing.Core.Accounts;
-using Billing.Core.Billing;
 using Billing.Core.Invoicing;
+using Billing.Core.Issuing;
 using Billing.Core.Storage;
 using Microsoft.Extensions.Logging;
 

@@ -1,3 +1,4 @@
+using Billing.Core.Monetary;
 using Billing.Core.Storage;
 
 namespace Billing.Core.Dunning;
@@ -58,7 +59,7 @@ public sealed record DunningNotice : IDocument
     public DateTimeOffset? ActionCompletedAt { get; init; }
 
     /// <summary>The late fee announced in the email and charged by the action (fixed when the notice is claimed).</summary>
-    public Monetary.Money? LateFee { get; init; }
+    public Money? LateFee { get; init; }
 
     /// <summary>Why it was skipped or withdrawn.</summary>
     public string? Note { get; init; }

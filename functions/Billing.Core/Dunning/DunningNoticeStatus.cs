@@ -1,3 +1,4 @@
+
 namespace Billing.Core.Dunning;
 
 /// <summary>Where a <see cref="DunningNotice"/> stands.</summary>

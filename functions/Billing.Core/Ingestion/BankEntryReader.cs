@@ -1,5 +1,6 @@
 using Billing.BankFiles;
 using Billing.BankFiles.Nacha;
+using Billing.Core.Matching;
 using Billing.Core.Monetary;
 
 namespace Billing.Core.Ingestion;
@@ -66,7 +67,7 @@ public sealed class BankEntryReader(OwnAccounts ownAccounts)
                     ownAccount = ownAccounts.Resolve(statement.Iban, statement.Account);
                     if (ownAccount is null)
                     {
-                        contents.Warnings.Add($"statement {statement.StatementId ?? "?"}: account {Payments.Ibans.Mask(statement.Iban ?? statement.Account)} is not one of the company's own accounts; its entries were ignored");
+                        contents.Warnings.Add($"statement {statement.StatementId ?? "?"}: account {Ibans.Mask(statement.Iban ?? statement.Account)} is not one of the company's own accounts; its entries were ignored");
                     }
 
                     break;
@@ -99,7 +100,7 @@ public sealed class BankEntryReader(OwnAccounts ownAccounts)
     private static IEnumerable<BankEntry> FromStatement(BankStatement statement, StatementEntry entry, string? ownAccount, Dictionary<string, int> occurrences)
     {
         var kind = KindOf(entry, ownAccount);
-        var account = ownAccount ?? Payments.Ibans.Normalize(statement.Iban ?? statement.Account);
+        var account = ownAccount ?? Ibans.Normalize(statement.Iban ?? statement.Account);
         var date = entry.BookingDate ?? entry.ValueDate ?? DateOnly.FromDateTime((statement.CreationTime ?? DateTimeOffset.UnixEpoch).UtcDateTime);
         var details = entry.TransactionDetails;
         if (!Splits(kind, entry))

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Billing.BankFiles;
 using Billing.Core.Events;
+using Billing.Core.Matching;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
 using Billing.Core.Sellers;
@@ -258,7 +259,7 @@ public sealed partial class BankFileIngestion(
             PayerName = entry.PayerName, PayerIban = entry.PayerIban, RemittanceInfo = entry.RemittanceInfo, EndToEndId = entry.EndToEndId, CreditorReference = entry.CreditorReference,
         };
         var match = entry.Kind == BankEntryKind.ReversalCredit
-            ? MatchResult.Parked("A reversal of one of our own outgoing payments came back.", [])
+            ? new MatchResult.Parked("A reversal of one of our own outgoing payments came back.", [])
             : matcher.Match(incoming);
         var payment = PaymentRecorder.Plan(entry, fileId, match, now);
         if (!dryRun)
@@ -266,7 +267,10 @@ public sealed partial class BankFileIngestion(
             var (settled, created) = await recorder.RecordAsync(payment, null, events, cancellationToken);
             if (!created)
             {
-                OpenInvoiceIndex.Release(match);
+                if (match is MatchResult.Matched matched)
+                {
+                    OpenInvoiceIndex.Release(matched);
+                }
                 tally.Add(entry, EntryOutcome.AlreadyIngested, settled);
                 return;
             }
@@ -284,7 +288,7 @@ public sealed partial class BankFileIngestion(
     {
         var minor = new Money(entry.Amount, currency).ToMinorUnits();
         var original = await returns.FindAsync(entry.References, minor, currency.Code, entry.PayerIban, entry.PayerName, entry.BookingDate, cancellationToken);
-        var planned = PaymentRecorder.Plan(entry, fileId, MatchResult.Parked("A return whose original payment was not found.", []), now) with
+        var planned = PaymentRecorder.Plan(entry, fileId, new MatchResult.Parked("A return whose original payment was not found.", []), now) with
         {
             Amount = new Money(-entry.Amount, currency),
             IsReturn = true,

@@ -1,4 +1,4 @@
-using Billing.Core.Payments;
+using Billing.Core.Matching;
 using Billing.Core.Sellers;
 
 namespace Billing.Core.Ingestion;

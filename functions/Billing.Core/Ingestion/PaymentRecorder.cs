@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Billing.Core.Events;
+using Billing.Core.Matching;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
 using Billing.Core.Storage;
@@ -125,10 +127,10 @@ public sealed class PaymentRecorder(IDocumentStore store, PaymentLedger ledger, 
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(match);
         var currency = Currency.FromCode(entry.CurrencyCode);
-        return new Payment
+        var payment = new Payment
         {
             Id = entry.PaymentId,
-            AccountId = Payment.PartitionOf(match.AccountId),
+            AccountId = Payment.PartitionOf(null),
             BankFileId = bankFileId,
             Amount = new Money(entry.Amount, currency),
             BookingDate = entry.BookingDate,
@@ -141,14 +143,22 @@ public sealed class PaymentRecorder(IDocumentStore store, PaymentLedger ledger, 
             CreditorReference = entry.CreditorReference,
             BankReference = entry.BankReference,
             EntryIdentity = entry.Identity,
-            Status = match.IsMatched ? PaymentStatus.Applied : PaymentStatus.Parked,
-            Rule = match.Rule,
-            Confidence = match.Confidence,
-            Allocations = match.Allocations.Select(a => new PaymentAllocation(a.Invoice.Id, a.Invoice.Number, Money.FromMinorUnits(a.Minor, currency))).ToList(),
-            CreditedToBalance = match.IsMatched && match.RestMinor > 0 ? Money.FromMinorUnits(match.RestMinor, currency) : null,
-            ParkReason = match.ParkReason,
-            Suggestions = match.Suggestions,
+            Status = PaymentStatus.Parked,
             RecordedAt = now,
+        };
+        return match switch
+        {
+            MatchResult.Matched matched => payment with
+            {
+                AccountId = Payment.PartitionOf(matched.AccountId),
+                Status = PaymentStatus.Applied,
+                Rule = matched.Rule,
+                Confidence = matched.Confidence,
+                Allocations = matched.Allocations.Select(a => new PaymentAllocation(a.Invoice.Id, a.Invoice.Number, Money.FromMinorUnits(a.Minor, currency))).ToList(),
+                CreditedToBalance = matched.RestMinor > 0 ? Money.FromMinorUnits(matched.RestMinor, currency) : null,
+            },
+            MatchResult.Parked parked => payment with { ParkReason = parked.Reason, Suggestions = parked.Suggestions },
+            _ => throw new UnreachableException(),
         };
     }
 }

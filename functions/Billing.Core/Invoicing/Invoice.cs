@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using Billing.Core.Monetary;
 using Billing.Core.Storage;
 
@@ -27,6 +29,14 @@ public sealed partial record Invoice : IDocument
 
     /// <summary>Gapless number within its series, assigned when the invoice is finalised; null on a draft.</summary>
     public string? Number { get; init; }
+
+    /// <summary>
+    /// Whether the invoice is issued (it has its number) rather than a draft. After this check the compiler knows
+    /// <see cref="Number"/> is set, so no caller has to assert it.
+    /// </summary>
+    [JsonIgnore]
+    [MemberNotNullWhen(true, nameof(Number))]
+    public bool IsIssued => Number is not null;
 
     public required DateOnly IssueDate { get; init; }
 

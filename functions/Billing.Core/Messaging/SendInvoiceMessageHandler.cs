@@ -1,4 +1,4 @@
-using Billing.Core.Billing;
+using Billing.Core.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace Billing.Core.Messaging;

@@ -19,7 +19,7 @@ public sealed class CreditNoteSettler(IDocumentStore store, PaymentLedger ledger
     {
         ArgumentNullException.ThrowIfNull(creditNote);
         var note = creditNote.Value;
-        if (!note.IsCreditNote || note.IsSettledCreditNote || note.Number is null)
+        if (!note.IsCreditNote || note.IsSettledCreditNote || !note.IsIssued)
         {
             return creditNote;
         }
@@ -36,12 +36,17 @@ public sealed class CreditNoteSettler(IDocumentStore store, PaymentLedger ledger
                 break;
             }
 
+            if (!open.IsIssued)
+            {
+                continue;
+            }
+
             var paymentId = Invoice.CreditNotePaymentId(note.Id, open.Id);
             var applied = await credit.ApplyAsync(open, paymentId, left, $"credit note {note.Number} set against {open.Number}", cancellationToken);
             var used = applied?.Amount ?? (await store.ReadAsync<Invoice>(open.AccountId, open.Id, cancellationToken))?.Value.PaidBy(paymentId) ?? Money.Zero(note.Currency);
             if (used.IsPositive)
             {
-                settlements.Add(new CreditNoteSettlement(open.Id, open.Number!, used, note.IssueDate));
+                settlements.Add(new CreditNoteSettlement(open.Id, open.Number, used, note.IssueDate));
                 left -= used;
             }
         }

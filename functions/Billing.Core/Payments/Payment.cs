@@ -1,3 +1,4 @@
+using Billing.Core.Matching;
 using Billing.Core.Monetary;
 using Billing.Core.Storage;
 

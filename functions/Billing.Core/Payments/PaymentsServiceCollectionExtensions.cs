@@ -1,4 +1,5 @@
 using Billing.Core.Ingestion;
+using Billing.Core.Suspense;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.Core.Payments;

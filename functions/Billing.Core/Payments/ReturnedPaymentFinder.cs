@@ -1,3 +1,4 @@
+using Billing.Core.Matching;
 using Billing.Core.Storage;
 
 namespace Billing.Core.Payments;

@@ -1,3 +1,4 @@
+
 namespace Billing.Core.Reporting;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Reflection;
 using PdfSharp.Fonts;
 
 namespace Billing.Documents.Fonts;

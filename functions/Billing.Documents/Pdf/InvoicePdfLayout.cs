@@ -35,7 +35,7 @@ internal sealed class InvoicePdfLayout(Invoice invoice, PdfPageFlow flow, PdfFon
         flow.Text(Title, fonts.Title, MetaLeft, top, PdfPageFlow.Right - MetaLeft, alignRight: true);
         var sellerBottom = DrawParty(invoice.Seller, null, PdfPageFlow.Left, top);
 
-        var period = BillingPeriod.Of(invoice);
+        var period = InvoicePeriod.Of(invoice);
         var meta = new List<(string Label, string Value)>
         {
             ($"{Title} number", invoice.Number ?? "(draft)"),

@@ -33,7 +33,7 @@ public sealed class UblInvoiceWriter
     {
         ArgumentNullException.ThrowIfNull(invoice);
         ArgumentNullException.ThrowIfNull(destination);
-        if (string.IsNullOrWhiteSpace(invoice.Number))
+        if (invoice.Number is not { } number || string.IsNullOrWhiteSpace(number))
         {
             throw new ArgumentException($"Invoice '{invoice.Id}' is a draft without a number; only an issued invoice becomes an e-invoice (BR-02).", nameof(invoice));
         }
@@ -50,7 +50,7 @@ public sealed class UblInvoiceWriter
         writer.WriteAttributeString("xmlns", UblNamespaces.CacPrefix, null, UblNamespaces.Cac);
         writer.WriteAttributeString("xmlns", UblNamespaces.CbcPrefix, null, UblNamespaces.Cbc);
 
-        WriteHeader(ubl, invoice, profile, creditNote, credited);
+        WriteHeader(ubl, invoice, number, profile, creditNote, credited);
         UblPartyWriter.Write(ubl, "AccountingSupplierParty", invoice.Seller);
         UblPartyWriter.Write(ubl, "AccountingCustomerParty", invoice.Buyer);
         WritePayment(ubl, invoice, totals, creditNote);
@@ -65,7 +65,7 @@ public sealed class UblInvoiceWriter
         writer.WriteEndDocument();
     }
 
-    private static void WriteHeader(UblXml ubl, Invoice invoice, EInvoiceProfile profile, bool creditNote, CreditedInvoiceText credited)
+    private static void WriteHeader(UblXml ubl, Invoice invoice, string number, EInvoiceProfile profile, bool creditNote, CreditedInvoiceText credited)
     {
         ubl.Text("CustomizationID", profile.CustomizationId);
         if (profile.ProfileId is not null)
@@ -73,7 +73,7 @@ public sealed class UblInvoiceWriter
             ubl.Text("ProfileID", profile.ProfileId);
         }
 
-        ubl.Text("ID", invoice.Number!);
+        ubl.Text("ID", number);
         ubl.Date("IssueDate", invoice.IssueDate);
         if (!creditNote)
         {
@@ -90,7 +90,7 @@ public sealed class UblInvoiceWriter
         ubl.Text("DocumentCurrencyCode", invoice.Currency.Code);
         ubl.Text("BuyerReference", profile.BuyerReferenceOf(invoice));
 
-        var period = BillingPeriod.Of(invoice);
+        var period = InvoicePeriod.Of(invoice);
         if (!period.IsEmpty)
         {
             ubl.Start("InvoicePeriod");
@@ -111,7 +111,7 @@ public sealed class UblInvoiceWriter
         {
             ubl.Start("BillingReference");
             ubl.Start("InvoiceDocumentReference");
-            ubl.Text("ID", reference.Number!);
+            ubl.Text("ID", reference.Number);
             ubl.Date("IssueDate", reference.IssueDate);
             ubl.End();
             ubl.End();

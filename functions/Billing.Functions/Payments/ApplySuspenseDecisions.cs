@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Azure.Storage.Blobs;
-using Billing.Core.Payments;
 using Billing.Core.Serialization;
 using Billing.Core.Storage;
+using Billing.Core.Suspense;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

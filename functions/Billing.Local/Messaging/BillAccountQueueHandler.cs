@@ -1,4 +1,4 @@
-using Billing.Core.Billing;
+using Billing.Core.Issuing;
 using Billing.Core.Messaging;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using Billing.Core.Billing;
+using Billing.Core.Issuing;
 
 namespace Billing.Local.Scheduling;
 

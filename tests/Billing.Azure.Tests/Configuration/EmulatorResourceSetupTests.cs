@@ -1,9 +1,9 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Billing.Azure.Configuration;
-using Billing.Azure.Tests.Emulators;
 using Billing.Core.Messaging;
 using Billing.Core.Storage;
+using Billing.Testing.Emulators;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 

@@ -1,7 +1,7 @@
 using Billing.Azure.Configuration;
 using Billing.Azure.Cosmos;
-using Billing.Azure.Tests.Emulators;
-using Billing.Benchmarks.Dunning;
+using Billing.Testing;
+using Billing.Testing.Emulators;
 using Billing.Core.Dunning;
 using Billing.Core.Messaging;
 using Billing.Core.Reporting;

@@ -6,7 +6,6 @@ using Billing.Azure.Email;
 using Billing.Core.Email;
 using SendGrid;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using Response = WireMock.ResponseBuilders.Response;
 using WireMock.Server;
 using WireMock.Settings;

@@ -1,5 +1,6 @@
 using Billing.Azure.Configuration;
 using Billing.Azure.Cosmos;
+using Billing.Testing.Emulators;
 using Microsoft.Azure.Cosmos;
 
 namespace Billing.Azure.Tests.Emulators;

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Billing.Azure.Tests.Email;
 using Billing.Azure.Tests.Emulators;
+using Billing.Core.Delivery;
 using Billing.Core.Invoicing;
+using Billing.Testing.Emulators;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using Response = WireMock.ResponseBuilders.Response;
 using WireMock.Server;
 using WireMock.Settings;
 using Xunit.Abstractions;
+using Response = WireMock.ResponseBuilders.Response;
 
 namespace Billing.Azure.Tests.EndToEnd;
 
@@ -68,7 +69,7 @@ public sealed class AzureBillingEndToEndTests : IClassFixture<CosmosEmulatorFixt
         var before = rig.Store.Operations.Snapshot();
         var issued = Assert.Single(await rig.Biller.BillAsync(account, new DateOnly(2026, 3, 31)));
         var afterIssue = rig.Store.Operations.Snapshot();
-        Assert.IsType<global::Billing.Core.Billing.InvoiceSendOutcome.Sent>(await rig.Mailer.SendAsync(account, issued.Id));
+        Assert.IsType<InvoiceSendOutcome.Sent>(await rig.Mailer.SendAsync(account, issued.Id));
         var afterSend = rig.Store.Operations.Snapshot();
 
         var issue = afterIssue - before;

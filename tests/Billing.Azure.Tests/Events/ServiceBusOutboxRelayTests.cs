@@ -2,6 +2,7 @@ using Azure.Messaging.ServiceBus;
 using Billing.Azure.Events;
 using Billing.Azure.Tests.Emulators;
 using Billing.Core.Events;
+using Billing.Testing.Emulators;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 

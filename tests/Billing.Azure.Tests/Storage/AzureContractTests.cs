@@ -2,10 +2,11 @@ using System.Text;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Billing.Azure.Storage;
-using Billing.Azure.Tests.Contracts;
 using Billing.Azure.Tests.Emulators;
 using Billing.Core.Messaging;
 using Billing.Core.Storage;
+using Billing.Testing.Contracts;
+using Billing.Testing.Emulators;
 
 namespace Billing.Azure.Tests.Storage;
 

@@ -1,7 +1,7 @@
 using Azure.Storage.Queues;
 using Billing.Azure.Storage;
-using Billing.Azure.Tests.Emulators;
 using Billing.Core.Messaging;
+using Billing.Testing.Emulators;
 
 namespace Billing.Azure.Tests.Storage;
 

@@ -5,6 +5,7 @@ using Billing.Core.Messaging;
 using Billing.Core.Storage;
 using Billing.Local;
 using Billing.Local.Storage;
+using Billing.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Billing.Core.Invoicing;
-using Billing.Core.Payments;
+using Billing.Core.Matching;
 
 namespace Billing.Benchmarks.Payments;
 
@@ -42,7 +42,7 @@ public class PaymentMatcherBenchmarks
         var matched = 0;
         foreach (var payment in _payments)
         {
-            matched += matcher.Match(payment).IsMatched ? 1 : 0;
+            matched += matcher.Match(payment) is MatchResult.Matched ? 1 : 0;
         }
 
         return matched;

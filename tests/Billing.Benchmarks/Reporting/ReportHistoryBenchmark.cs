@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Billing.Benchmarks.Dunning;
 using Billing.Core.Reporting;
 using Billing.Local;
 using Billing.Local.Storage;
+using Billing.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using Billing.Core.Accounts;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 
 namespace Billing.Core.Tests.Accounts;
 

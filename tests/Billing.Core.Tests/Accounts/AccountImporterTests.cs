@@ -2,7 +2,7 @@ using System.Text;
 using Billing.Core.Accounts;
 using Billing.Core.Catalog;
 using Billing.Core.Storage;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 
 // Not Billing.Core.Tests.Accounts: that namespace would hide Billing.Core.Accounts from the tests that write Accounts.X.
 namespace Billing.Core.Tests.AccountImport;

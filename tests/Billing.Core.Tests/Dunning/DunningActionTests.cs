@@ -1,11 +1,12 @@
-using Billing.Core.Billing;
 using Billing.Core.Catalog;
+using Billing.Core.Delivery;
 using Billing.Core.Dunning;
 using Billing.Core.Events;
 using Billing.Core.Invoicing;
+using Billing.Core.Issuing;
 using Billing.Core.Monetary;
 using Billing.Core.Subscriptions;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 
 namespace Billing.Core.Tests.Dunning;
 

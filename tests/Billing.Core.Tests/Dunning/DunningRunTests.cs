@@ -1,6 +1,6 @@
 using Billing.Core.Dunning;
+using Billing.Core.Ingestion;
 using Billing.Core.Invoicing;
-using Billing.Core.Payments;
 
 namespace Billing.Core.Tests.Dunning;
 

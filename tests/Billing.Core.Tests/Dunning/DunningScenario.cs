@@ -1,11 +1,11 @@
 using Billing.Core.Accounts;
 using Billing.Core.Dunning;
+using Billing.Core.Ingestion;
 using Billing.Core.Invoicing;
 using Billing.Core.Monetary;
-using Billing.Core.Payments;
 using Billing.Core.Sellers;
 using Billing.Core.Storage;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.Core.Tests.Dunning;

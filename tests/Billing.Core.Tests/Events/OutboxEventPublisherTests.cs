@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Billing.Core.Events;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 using Microsoft.Extensions.Time.Testing;
-using Xunit;
 
 namespace Billing.Core.Tests.Events;
 

@@ -1,7 +1,6 @@
 using Billing.Core.Events;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 using Microsoft.Extensions.Time.Testing;
-using Xunit;
 
 namespace Billing.Core.Tests.Events;
 

@@ -2,8 +2,10 @@ using System.Text;
 using Billing.Core.Events;
 using Billing.Core.Ingestion;
 using Billing.Core.Invoicing;
+using Billing.Core.Matching;
 using Billing.Core.Payments;
 using Billing.Core.Storage;
+using Billing.Core.Suspense;
 using static Billing.Core.Tests.Ingestion.PaymentScenario;
 
 namespace Billing.Core.Tests.Ingestion;

@@ -2,8 +2,7 @@ using Billing.Core.Accounts;
 using Billing.Core.Ingestion;
 using Billing.Core.Invoicing;
 using Billing.Core.Payments;
-using Billing.Core.Storage;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 
 namespace Billing.Core.Tests.Ingestion;
 

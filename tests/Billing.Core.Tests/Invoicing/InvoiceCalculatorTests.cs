@@ -2,7 +2,7 @@ using Billing.Core.Accounts;
 using Billing.Core.Invoicing;
 using Billing.Core.Monetary;
 using Billing.Core.Sellers;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 
 namespace Billing.Core.Tests.Invoicing;
 

@@ -2,7 +2,7 @@ using Billing.Core.Invoicing;
 using Billing.Core.Monetary;
 using Billing.Core.Sellers;
 using Billing.Core.Storage;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Billing.Core.Tests.Invoicing;

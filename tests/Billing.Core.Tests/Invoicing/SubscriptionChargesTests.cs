@@ -1,7 +1,7 @@
 using Billing.Core.Catalog;
 using Billing.Core.Invoicing;
 using Billing.Core.Subscriptions;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 
 namespace Billing.Core.Tests.Invoicing;
 

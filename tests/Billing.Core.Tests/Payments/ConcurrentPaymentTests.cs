@@ -1,4 +1,5 @@
 using Billing.Core.Ingestion;
+using Billing.Testing;
 using Billing.Core.Invoicing;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
@@ -189,7 +190,7 @@ public sealed class ConcurrentPaymentTests
         new() { LegalName = name, Address = new Core.Accounts.PostalAddress { Street = "Hafenstraße 1", City = "Hamburg", PostalCode = "20457", CountryCode = "DE" } };
 
     /// <summary>The first invoice write of each of two ingestions waits until both got there: both matched the same open invoices.</summary>
-    private static void BothIngestionsReadBeforeEitherWrites(Fakes.InMemoryDocumentStore store)
+    private static void BothIngestionsReadBeforeEitherWrites(InMemoryDocumentStore store)
     {
         var arrived = 0;
         var both = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

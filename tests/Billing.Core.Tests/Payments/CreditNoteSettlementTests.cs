@@ -1,10 +1,10 @@
 using Billing.Core.Accounts;
-using Billing.Core.Billing;
 using Billing.Core.Invoicing;
+using Billing.Core.Issuing;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
 using Billing.Core.Subscriptions;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 
 namespace Billing.Core.Tests.Payments;
 

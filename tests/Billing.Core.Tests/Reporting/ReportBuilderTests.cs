@@ -1,7 +1,8 @@
 using Billing.Core.Invoicing;
 using Billing.Core.Payments;
 using Billing.Core.Reporting;
-using static Billing.Core.Tests.Reporting.ReportScenario;
+using Billing.Testing;
+using static Billing.Testing.ReportScenario;
 
 namespace Billing.Core.Tests.Reporting;
 

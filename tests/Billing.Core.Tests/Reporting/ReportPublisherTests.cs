@@ -1,12 +1,12 @@
 using System.Text;
 using Billing.Core.Events;
+using Billing.Core.Matching;
 using Billing.Core.Monetary;
-using Billing.Core.Payments;
 using Billing.Core.Reporting;
 using Billing.Core.Storage;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using static Billing.Core.Tests.Reporting.ReportScenario;
+using static Billing.Testing.ReportScenario;
 
 namespace Billing.Core.Tests.Reporting;
 

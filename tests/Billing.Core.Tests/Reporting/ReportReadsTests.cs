@@ -3,11 +3,12 @@ using System.Runtime.CompilerServices;
 using Billing.Core.Catalog;
 using Billing.Core.Dunning;
 using Billing.Core.Invoicing;
+using Billing.Core.Matching;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
 using Billing.Core.Reporting;
 using Billing.Core.Storage;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using Billing.Core.Reporting;
-using Billing.Core.Tests.Fakes;
+using Billing.Testing;
 
 namespace Billing.Core.Tests.Reporting;
 

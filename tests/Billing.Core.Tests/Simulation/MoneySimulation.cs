@@ -1,16 +1,18 @@
 using System.Globalization;
 using System.Text;
 using Billing.Core.Accounts;
-using Billing.Core.Billing;
 using Billing.Core.Email;
 using Billing.Core.Events;
 using Billing.Core.Ingestion;
 using Billing.Core.Invoicing;
+using Billing.Core.Issuing;
+using Billing.Core.Matching;
 using Billing.Core.Messaging;
 using Billing.Core.Payments;
 using Billing.Core.Storage;
-using Billing.Core.Tests.Fakes;
+using Billing.Core.Suspense;
 using Billing.Core.Tests.Ingestion;
+using Billing.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.Core.Tests.Simulation;
@@ -46,7 +48,7 @@ public sealed class MoneySimulation : IDisposable
     public MoneySimulation(int seed, IDocumentStore? store = null)
     {
         Seed = seed;
-        RawStore = store ?? new Fakes.InMemoryDocumentStore();
+        RawStore = store ?? new InMemoryDocumentStore();
         _faults = new SimulationFaults(seed, rate: 0.04);
         _workers = 2 + _faults.Next(6);
         _world = new BillingWorld(new DateOnly(2026, 1, 1), services =>

@@ -1,5 +1,6 @@
 using System.Text;
 using Billing.Core.Events;
+using Billing.Testing;
 using Billing.Core.Invoicing;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
@@ -17,7 +18,7 @@ namespace Billing.Core.Tests.Simulation;
 /// <item>Every state change's integration event reached Service Bus at least once, even though it was down throughout: nothing waits in the outbox.</item>
 /// </list>
 /// </summary>
-public sealed class SimulationInvariants(Storage.IDocumentStore store, SimulatedMailbox mailbox, IReadOnlyList<byte[]> files, Fakes.FlakyEventSink eventBus)
+public sealed class SimulationInvariants(Storage.IDocumentStore store, SimulatedMailbox mailbox, IReadOnlyList<byte[]> files, FlakyEventSink eventBus)
 {
     public async Task<IReadOnlyList<string>> CheckAsync()
     {

@@ -1,5 +1,5 @@
-using Billing.Azure.Tests.Emulators;
 using Billing.Functions.HostTests.Rpc;
+using Billing.Testing.Emulators;
 
 namespace Billing.Functions.HostTests.Dunning;
 

@@ -1,6 +1,6 @@
 using Azure.Storage.Queues;
-using Billing.Azure.Tests.Emulators;
 using Billing.Functions.HostTests.Rpc;
+using Billing.Testing.Emulators;
 
 namespace Billing.Functions.HostTests.Messaging;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Azure.Storage.Blobs;
-using Billing.Azure.Tests.Emulators;
 using Billing.Core.Invoicing;
 using Billing.Functions.HostTests.Rpc;
+using Billing.Testing.Emulators;
 
 namespace Billing.Functions.HostTests.Payments;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Billing.Azure.Tests.Emulators;
 using Billing.Functions.HostTests.Rpc;
+using Billing.Testing.Emulators;
 
 namespace Billing.Functions.HostTests.Payments;
 

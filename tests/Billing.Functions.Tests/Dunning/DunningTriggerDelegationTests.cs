@@ -1,15 +1,14 @@
 using System.Text.Json;
 using Billing.Core;
 using Billing.Core.Accounts;
-using Billing.Core.Billing;
 using Billing.Core.Documents;
 using Billing.Core.Dunning;
 using Billing.Core.Email;
 using Billing.Core.Events;
+using Billing.Core.Ingestion;
 using Billing.Core.Invoicing;
 using Billing.Core.Messaging;
 using Billing.Core.Monetary;
-using Billing.Core.Payments;
 using Billing.Core.Sellers;
 using Billing.Core.Storage;
 using Billing.Functions.Dunning;

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Billing.Infra.Tests.Arm;
 using Billing.Infra.Tests.Bicep;
 
 namespace Billing.Infra.Tests.Security;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Billing.Infra.Tests.Arm;
 using Billing.Infra.Tests.Bicep;
 
 namespace Billing.Infra.Tests.Settings;

@@ -51,7 +51,7 @@ public sealed class LocalScheduledRunTests : IDisposable
         await using var provider = await ImportedAsync(paged);
         await RunAsync(provider, s_newYear, BillingScheduleJob.JobName);
         var store = provider.GetRequiredService<Billing.Core.Storage.IDocumentStore>();
-        var due = (await store.QueryAsync<Billing.Core.Billing.AccountBillingState>(Billing.Core.Billing.BillingScheduler.DueOn(new DateOnly(2026, 2, 20))).ToListAsync()).Count;
+        var due = (await store.QueryAsync<Billing.Core.Issuing.AccountBillingState>(Billing.Core.Issuing.BillingScheduler.DueOn(new DateOnly(2026, 2, 20))).ToListAsync()).Count;
 
         var billing = await RunAsync(provider, new DateOnly(2026, 2, 20), BillingScheduleJob.JobName);
         var whole = await provider.GetRequiredService<DunningScheduler>().ScheduleAsync(new DateOnly(2026, 3, 10), dryRun: true);

@@ -1,4 +1,4 @@
-using Billing.Core.Billing;
+using Billing.Core.Issuing;
 using Billing.Core.Events;
 using Billing.Core.Storage;
 using Billing.Local.Storage;

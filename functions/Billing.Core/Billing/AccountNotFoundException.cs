@@ -1,7 +1,0 @@
-namespace Billing.Core.Billing;
-
-/// <summary>A message or command named an account that does not exist.</summary>
-public sealed class AccountNotFoundException(string accountId) : Exception($"Account '{accountId}' does not exist.")
-{
-    public string AccountId { get; } = accountId;
-}

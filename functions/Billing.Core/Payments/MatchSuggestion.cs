@@ -1,4 +1,0 @@
-namespace Billing.Core.Payments;
-
-/// <summary>A ranked guess for a parked payment: which account and invoices, how sure (0..1), and why.</summary>
-public sealed record MatchSuggestion(string AccountId, IReadOnlyList<string> InvoiceNumbers, decimal Score, string Why);
