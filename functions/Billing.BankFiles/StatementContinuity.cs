@@ -41,27 +41,15 @@ internal sealed class StatementContinuity
 
     private static void CheckNumbers(BankFileFormat format, string account, BankStatement previous, BankStatement statement, List<string> warnings)
     {
-        if (format is BankFileFormat.Mt940 or BankFileFormat.Mt942)
+        if (StatementSequence.Follows(format, previous.StatementNumber, previous.SequenceNumber, statement.StatementNumber, statement.SequenceNumber))
         {
-            if (Number(previous.StatementNumber) is not { } before || Number(statement.StatementNumber) is not { } now)
-            {
-                return;
-            }
+            return;
+        }
 
-            var samePageRun = now == before && Number(previous.SequenceNumber) is { } page && Number(statement.SequenceNumber) is { } next && next == page + 1;
-            if (now != before + 1 && !samePageRun)
-            {
-                warnings.Add($"account {account}: statement number :28C: {statement.StatementNumber}/{statement.SequenceNumber} follows {previous.StatementNumber}/{previous.SequenceNumber}: a statement may be missing");
-            }
-        }
-        else if (Number(previous.SequenceNumber) is { } before && Number(statement.SequenceNumber) is { } now && now != before + 1)
-        {
-            warnings.Add($"account {account}: electronic sequence number {statement.SequenceNumber} follows {previous.SequenceNumber}: a statement may be missing");
-        }
+        warnings.Add(format is BankFileFormat.Mt940 or BankFileFormat.Mt942
+            ? $"account {account}: statement number :28C: {statement.StatementNumber}/{statement.SequenceNumber} follows {previous.StatementNumber}/{previous.SequenceNumber}: a statement may be missing"
+            : $"account {account}: electronic sequence number {statement.SequenceNumber} follows {previous.SequenceNumber}: a statement may be missing");
     }
-
-    private static long? Number(string? text) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string Name(BankStatement statement) => statement.StatementId ?? statement.StatementNumber ?? "?";
 }

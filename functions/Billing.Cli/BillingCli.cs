@@ -70,6 +70,7 @@ public static class BillingCli
         root.Add(PoisonCommand.Create(context));
         root.Add(CreditCommand.Create(context));
         root.Add(EventsCommand.Create(context));
+        root.Add(SimulateCommand.Create(context));
         return root;
     }
 

@@ -40,23 +40,45 @@ public static class LocalBillingServiceCollectionExtensions
         services.AddSingleton<IWorkQueue>(sp => sp.GetRequiredService<InProcessWorkQueue>());
         services.AddSingleton<IEmailSender, OutboxEmailSender>();
         services.AddSingleton<JsonLinesEventPublisher>();
-        services.AddSingleton(sp => new EventRelay(
-            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<JsonLinesEventPublisher>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<EventRelay>>()));
-        services.AddSingleton<IEventPublisher>(sp => new OutboxEventPublisher(
-            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EventRelay>()));
+        services.AddEventOutboxRelayedTo<JsonLinesEventPublisher>();
         services.AddInvoiceDocuments();
         services.AddReportDocuments();
         services.AddSingleton<LocalQueueRunner>();
         services.AddSingleton<LocalScheduledRun>();
+        services.AddBillingQueueHandlers();
+        services.AddLocalScheduledJob<BillingScheduleJob>();
+        services.AddLocalScheduledJob<DunningScheduleJob>();
+        services.AddLocalScheduledJob<ReportsScheduleJob>();
+        services.AddLocalScheduledJob<RelayEventsJob>();
+        return services;
+    }
+
+    /// <summary>
+    /// The events outbox the use cases publish to (<see cref="OutboxEventPublisher"/>, in the document store) with its
+    /// <see cref="EventRelay"/>, which sends to <typeparamref name="TSink"/> (registered separately).
+    /// </summary>
+    public static IServiceCollection AddEventOutboxRelayedTo<TSink>(this IServiceCollection services)
+        where TSink : class, IEventPublisher
+    {
+        services.AddSingleton(sp => new EventRelay(
+            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TSink>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<EventRelay>>()));
+        services.AddSingleton<IEventPublisher>(sp => new OutboxEventPublisher(
+            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EventRelay>()));
+        return services;
+    }
+
+    /// <summary>
+    /// The handlers of the <c>schedule-billing-page</c>, <c>schedule-dunning-page</c>, <c>bill-account</c>,
+    /// <c>send-invoice</c> and <c>dunning-notice</c> queues, in that order (a fan-out's pages first, so its messages are
+    /// enqueued in page order).
+    /// </summary>
+    public static IServiceCollection AddBillingQueueHandlers(this IServiceCollection services)
+    {
         services.AddLocalQueueHandler<ScheduleBillingPageQueueHandler>();
         services.AddLocalQueueHandler<ScheduleDunningPageQueueHandler>();
         services.AddLocalQueueHandler<BillAccountQueueHandler>();
         services.AddLocalQueueHandler<SendInvoiceQueueHandler>();
         services.AddLocalQueueHandler<DunningNoticeQueueHandler>();
-        services.AddLocalScheduledJob<BillingScheduleJob>();
-        services.AddLocalScheduledJob<DunningScheduleJob>();
-        services.AddLocalScheduledJob<ReportsScheduleJob>();
-        services.AddLocalScheduledJob<RelayEventsJob>();
         return services;
     }
 

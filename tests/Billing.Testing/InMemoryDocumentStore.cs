@@ -9,7 +9,8 @@ namespace Billing.Testing;
 /// A document store in memory for unit tests, with the same semantics as the real ones: values are
 /// serialised (so a caller never shares an instance with the store), create-if-absent, ETag-conditional
 /// replace, filtered queries. <see cref="BeforeReplace"/> lets a test interleave a competing write; <see cref="BeforeWrite"/>
-/// runs before every create, replace and delete (a test throws from it to crash a worker at a chosen write).
+/// runs before every create, replace and delete (a test throws from it to crash a worker at a chosen write);
+/// <see cref="BeforeRead"/> before every point read; <see cref="Queries"/> counts queries.
 /// </summary>
 public sealed class InMemoryDocumentStore : IDocumentStore
 {
@@ -22,10 +23,25 @@ public sealed class InMemoryDocumentStore : IDocumentStore
 
     public int Count => _documents.Count;
 
-    public Task<Stored<T>?> ReadAsync<T>(string partitionKey, string id, CancellationToken cancellationToken = default) where T : class, IDocument =>
-        Task.FromResult(_documents.TryGetValue((T.Container, partitionKey, id), out var entry) && entry.Type == T.DocumentType
+    /// <summary>Runs before every point read (a test interleaves another worker's writes between two reads).</summary>
+    public Func<DocumentKey, Task>? BeforeRead { get; set; }
+
+    /// <summary>Queries started (<see cref="QueryAsync{T}"/>), of every type.</summary>
+    public int Queries => _queries;
+
+    private int _queries;
+
+    public async Task<Stored<T>?> ReadAsync<T>(string partitionKey, string id, CancellationToken cancellationToken = default) where T : class, IDocument
+    {
+        if (BeforeRead is { } read)
+        {
+            await read(new DocumentKey(T.Container, partitionKey, id));
+        }
+
+        return _documents.TryGetValue((T.Container, partitionKey, id), out var entry) && entry.Type == T.DocumentType
             ? new Stored<T>(new DocumentKey(T.Container, partitionKey, id), BillingJson.Deserialize<T>(entry.Json), entry.ETag)
-            : null);
+            : null;
+    }
 
     public async Task<Stored<T>?> TryCreateAsync<T>(string partitionKey, string id, T value, CancellationToken cancellationToken = default) where T : class, IDocument
     {
@@ -106,6 +122,7 @@ public sealed class InMemoryDocumentStore : IDocumentStore
 
     public async IAsyncEnumerable<Stored<T>> QueryAsync<T>(DocumentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default) where T : class, IDocument
     {
+        Interlocked.Increment(ref _queries);
         await Task.Yield();
         var matches = Snapshot()
             .Where(d => d.Key.Container == T.Container && d.Value.Type == T.DocumentType && query.Matches(d.Key.Partition, PropertyReader(d.Value.Json)))

@@ -324,7 +324,7 @@ internal sealed class Bai2Parser
             throw new BankFileFormatException($"line {record.Line}", $"record {record.Code}: expected an amount in minor units, found \"{Clip(text)}\"");
         }
 
-        return value / MinorUnits.Divisor(currency);
+        return MinorUnits.ToAmount(value, currency);
     }
 
     private static int? Integer(Bai2Record record, int index)

@@ -16,7 +16,7 @@ internal sealed class Bai2Record
 
     public int Line { get; }
 
-    public List<string> Fields { get; } = [];
+    public List<string> Fields { get; } = new(8);
 
     public string? Text { get; set; }
 

@@ -7,9 +7,12 @@ namespace Billing.BankFiles.Bai2;
 /// Turns BAI2 physical lines into logical records. A record starts with a two-digit type and a comma; its fields
 /// end at '/' (which may be missing at the end of a line); several records may share a line ("…/  02,…"). The
 /// last field of a 16 record is free text that may itself contain '/': it runs to the end of the line, or to a '/'
-/// followed by the start of another record, and a final '/' is dropped. 88 records continue the previous record:
-/// more fields, or for a 16 more text (joined with a space). A line that does not start with a record type continues
-/// the text (or fields) of the previous record.
+/// followed by spaces and the start of another record of a type BAI2 defines, and a final '/' is dropped. 88 records
+/// continue the previous record (any type, 02 and 03 included, a field group such as a 03 type code and its amount
+/// split between them): more fields, or for a 16 whose fields are complete more text (joined with a space); a 16 that
+/// ends with '/' before its references takes them, and then its text, from the 88. An empty 88 (<c>88</c>, <c>88,</c>,
+/// <c>88,/</c>) adds nothing but is counted by the trailers like every physical record. A line that does not start
+/// with a record type continues the text (or fields) of the previous record.
 /// </summary>
 internal sealed class Bai2RecordReader
 {
@@ -30,15 +33,15 @@ internal sealed class Bai2RecordReader
     {
         while (_ready.Count == 0)
         {
-            var line = _lines.ReadLine();
-            if (line is null)
+            var line = _lines.ReadLineSpan(out var more);
+            if (!more)
             {
                 var last = _current;
                 _current = null;
                 return last;
             }
 
-            Consume(line.AsSpan().TrimEnd());
+            Consume(line.TrimEnd());
         }
 
         return _ready.Dequeue();
@@ -53,6 +56,16 @@ internal sealed class Bai2RecordReader
             if (line.IsEmpty)
             {
                 return;
+            }
+
+            if (IsBareContinuation(line))
+            {
+                // "88" or "88/": an empty continuation, counted by the trailers like any other record.
+                _current = _current ?? throw new BankFileFormatException($"line {_lines.LineNumber}", "88 continuation record without a preceding record");
+                _current.PhysicalCount++;
+                line = line.Length > 2 ? line[3..] : ReadOnlySpan<char>.Empty;
+                first = false;
+                continue;
             }
 
             if (!StartsRecord(line))
@@ -73,7 +86,15 @@ internal sealed class Bai2RecordReader
             if (code == "88" && _current is not null)
             {
                 _current.PhysicalCount++;
-                if (_current.Code == "16" && (_textMode || _current.FieldsClosed))
+                var content = line.TrimStart();
+                if (content.IsEmpty || content[0] == '/')
+                {
+                    // An empty 88 ("88," or "88,/") adds no field and no text.
+                    line = content.IsEmpty ? content : content[1..];
+                    continue;
+                }
+
+                if (_current.Code == "16" && (_textMode || (_current.FieldsClosed && _current.Fields.Count >= TextIndex(_current))))
                 {
                     _textMode = true;
                     line = AppendText(line, separator: " ");
@@ -104,6 +125,13 @@ internal sealed class Bai2RecordReader
 
     private static bool StartsRecord(ReadOnlySpan<char> text) =>
         text.Length >= 3 && char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[1]) && text[2] == ',';
+
+    private static bool IsBareContinuation(ReadOnlySpan<char> text) =>
+        text.StartsWith("88") && (text.Length == 2 || text[2] == '/');
+
+    /// <summary>A record type BAI2 defines, followed by its comma: what may follow a '/' that ends a 16's text on the same line.</summary>
+    private static bool StartsKnownRecord(ReadOnlySpan<char> text) =>
+        StartsRecord(text) && text[..2] is "01" or "02" or "03" or "16" or "49" or "88" or "98" or "99";
 
     /// <summary>Reads comma-separated fields until '/', the end of the line, or (for a 16) the start of the text.</summary>
     private ReadOnlySpan<char> AppendFields(ReadOnlySpan<char> line)
@@ -172,7 +200,7 @@ internal sealed class Bai2RecordReader
         else
         {
             var builder = new StringBuilder(record.Text.Length + text.Length + 1).Append(record.Text);
-            if (separator is not null && record.Text.Length > 0)
+            if (separator is not null && record.Text.Length > 0 && text.Length > 0)
             {
                 builder.Append(separator);
             }
@@ -204,7 +232,7 @@ internal sealed class Bai2RecordReader
             slash += from;
             var after = line[(slash + 1)..];
             var trimmed = after.TrimStart();
-            if (trimmed.IsEmpty || (trimmed.Length < after.Length && StartsRecord(trimmed)))
+            if (trimmed.IsEmpty || (trimmed.Length < after.Length && StartsKnownRecord(trimmed)))
             {
                 next = slash + 1;
                 return slash;

@@ -42,7 +42,15 @@ internal static class JsonValues
     {
         if (amount is { } value)
         {
-            w.WriteString(name, value.ToString("0.00##########", CultureInfo.InvariantCulture));
+            Span<char> text = stackalloc char[48];
+            if (value.TryFormat(text, out var length, "0.00##########", CultureInfo.InvariantCulture))
+            {
+                w.WriteString(name, text[..length]);
+            }
+            else
+            {
+                w.WriteString(name, value.ToString("0.00##########", CultureInfo.InvariantCulture));
+            }
         }
         else
         {

@@ -41,22 +41,87 @@ public sealed class StatementEntry
     public string? AccountServicerReference { get; internal set; }
 
     /// <summary>End-to-end id (camt, MT940 EREF+).</summary>
-    public string? EndToEndId { get; internal set; }
+    public string? EndToEndId
+    {
+        get
+        {
+            ApplyDeferredDetails();
+            return _endToEndId;
+        }
+
+        internal set
+        {
+            ApplyDeferredDetails();
+            _endToEndId = value;
+        }
+    }
 
     /// <summary>Structured creditor reference (camt CdtrRefInf, ISR/QR/RF reference).</summary>
     public string? CreditorReference { get; internal set; }
 
     /// <summary>Remittance text: camt first Ustrd line, MT940 purpose text, BAI2/CSV text.</summary>
-    public string? RemittanceInfo { get; internal set; }
+    public string? RemittanceInfo
+    {
+        get
+        {
+            ApplyDeferredDetails();
+            return _remittanceInfo;
+        }
+
+        internal set
+        {
+            ApplyDeferredDetails();
+            _remittanceInfo = value;
+        }
+    }
 
     /// <summary>Name of the other party: the debtor of a credit, the creditor of a debit.</summary>
-    public string? CounterpartyName { get; internal set; }
+    public string? CounterpartyName
+    {
+        get
+        {
+            ApplyDeferredDetails();
+            return _counterpartyName;
+        }
+
+        internal set
+        {
+            ApplyDeferredDetails();
+            _counterpartyName = value;
+        }
+    }
 
     /// <summary>IBAN (or other account id) of the other party.</summary>
-    public string? CounterpartyIban { get; internal set; }
+    public string? CounterpartyIban
+    {
+        get
+        {
+            ApplyDeferredDetails();
+            return _counterpartyIban;
+        }
+
+        internal set
+        {
+            ApplyDeferredDetails();
+            _counterpartyIban = value;
+        }
+    }
 
     /// <summary>BIC (or bank code) of the other party.</summary>
-    public string? CounterpartyBic { get; internal set; }
+    public string? CounterpartyBic
+    {
+        get
+        {
+            ApplyDeferredDetails();
+            return _counterpartyBic;
+        }
+
+        internal set
+        {
+            ApplyDeferredDetails();
+            _counterpartyBic = value;
+        }
+    }
 
     /// <summary>Bank transaction code: camt Domn/Cd/Fmly/SubFmlyCd or proprietary, MT940 type (NTRF), BAI2 type code.</summary>
     public string? BankTransactionCode { get; internal set; }
@@ -89,18 +154,104 @@ public sealed class StatementEntry
     public string? Details { get; internal set; }
 
     /// <summary>German structured :86: subfields (?00 posting text, ?10 primanota, ?20-?29 purpose, ?30-?33 counterparty...), keyed by the two digits.</summary>
-    public IReadOnlyDictionary<string, string> StructuredDetails { get; internal set; } = EmptyFields;
+    public IReadOnlyDictionary<string, string> StructuredDetails
+    {
+        get
+        {
+            ApplyDeferredDetails();
+            return _structuredDetails;
+        }
+
+        internal set
+        {
+            ApplyDeferredDetails();
+            _structuredDetails = value;
+        }
+    }
 
     /// <summary>SEPA keyword values (EREF+, KREF+, MREF+, CRED+, SVWZ+...) found in a German structured purpose text, keyed without the '+'.</summary>
-    public IReadOnlyDictionary<string, string> SepaKeywords { get; internal set; } = EmptyFields;
+    public IReadOnlyDictionary<string, string> SepaKeywords
+    {
+        get
+        {
+            ApplyDeferredDetails();
+            return _sepaKeywords;
+        }
+
+        internal set
+        {
+            ApplyDeferredDetails();
+            _sepaKeywords = value;
+        }
+    }
 
     /// <summary>German Geschäftsvorfallcode (first three characters of a structured :86:).</summary>
-    public string? TransactionTypeCode { get; internal set; }
+    public string? TransactionTypeCode
+    {
+        get
+        {
+            ApplyDeferredDetails();
+            return _transactionTypeCode;
+        }
+
+        internal set
+        {
+            ApplyDeferredDetails();
+            _transactionTypeCode = value;
+        }
+    }
 
     /// <summary>Unsigned amount as written (BAI2).</summary>
     public decimal UnsignedAmount => Math.Abs(Amount);
 
     internal readonly List<TransactionDetail> _transactionDetails = [];
+
+    private string? _endToEndId;
+
+    private string? _remittanceInfo;
+
+    private string? _counterpartyName;
+
+    private string? _counterpartyIban;
+
+    private string? _counterpartyBic;
+
+    private IReadOnlyDictionary<string, string> _structuredDetails = EmptyFields;
+
+    private IReadOnlyDictionary<string, string> _sepaKeywords = EmptyFields;
+
+    private string? _transactionTypeCode;
+
+    // An MT940 :86: whose structured subfields and SEPA keywords are read when one of the properties they fill is first
+    // used (or set), not while the file is parsed: a reader that only counts and sums entries does not pay for them.
+    private string? _deferredDetails;
+
+    /// <summary>
+    /// Defers reading <paramref name="details"/> (an MT940 :86:) into <see cref="StructuredDetails"/>,
+    /// <see cref="SepaKeywords"/>, the counterparty, <see cref="EndToEndId"/> and <see cref="RemittanceInfo"/> (the raw
+    /// text when it is not structured) to the first use of one of them.
+    /// </summary>
+    internal void DeferDetails(string details) => _deferredDetails = details;
+
+    private void ApplyDeferredDetails()
+    {
+        if (_deferredDetails is null)
+        {
+            return;
+        }
+
+        lock (_transactionDetails)
+        {
+            if (_deferredDetails is not { } details)
+            {
+                return;
+            }
+
+            _deferredDetails = null;
+            Mt940.StructuredDetails.Apply(details, this);
+            _remittanceInfo ??= details;
+        }
+    }
 
     internal static readonly IReadOnlyDictionary<string, string> EmptyFields = new Dictionary<string, string>();
 }

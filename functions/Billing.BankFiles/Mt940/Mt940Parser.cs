@@ -16,7 +16,6 @@ internal sealed class Mt940Parser
     private readonly BankFileFormat _format;
     private readonly BankFileReaderOptions _options;
     private readonly FieldText _field = new();
-    private readonly StructuredDetails _structured = new();
     private string? _tag;
     private int _tagLine;
     private BankStatement? _statement;
@@ -25,6 +24,7 @@ internal sealed class Mt940Parser
     private string? _floorCurrency;
     private bool _sawEntryOrClosing;
     private bool _sawFirstTag;
+    private bool _warnedWrappedLine;
     private readonly List<string> _warnings = [];
 
     public Mt940Parser(LineReader lines, BankFileFormat format, BankFileReaderOptions options)
@@ -241,9 +241,27 @@ internal sealed class Mt940Parser
         FlushEntry(events);
         Announce(events);
         _pending = new StatementEntry();
-        if (StatementLine.Parse(_field.Line(0).TrimEnd(), _field.Count > 1 ? _field.Join(1, '\n', trim: true) : null, _pending, Position))
+        ReadOnlySpan<char> first = _field.Line(0).TrimEnd();
+        var details = 1;
+        var width = StatementLine.SwiftLineLength; // until a wrapped first line shows the bank's own width
+        var lastLength = first.Length + StatementLine.TagLength;
+        while (details < _field.Count && StatementLine.ContinuesOnNextLine(first, _field.Line(details).Trim(), lastLineFull: lastLength >= width))
         {
-            _warnings.Add($"{Position}: :61: value date {_field.Line(0)[..6]} does not exist (a period-end posting such as the 30th of February); read as {_pending.ValueDate:yyyy-MM-dd}");
+            // Wrapped at the bank's line length: the break is not part of the line (SWIFT: 6!n[4!n]2a[1!a]15d1!a3!c16x[//16x] is one line).
+            width = details == 1 ? lastLength : width;
+            lastLength = _field.Line(details).Length;
+            first = string.Concat(first, _field.Line(details).Trim());
+            details++;
+            if (!_warnedWrappedLine)
+            {
+                _warnedWrappedLine = true;
+                _warnings.Add($"{Position}: :61: continues on the next line (wrapped at the bank's line length); its lines were joined (and likewise further on in the file)");
+            }
+        }
+
+        if (StatementLine.Parse(first, _field.Count > details ? _field.Join(details, '\n', trim: true) : null, _pending, _tagLine))
+        {
+            _warnings.Add($"{Position}: :61: value date {first[..6]} does not exist (a period-end posting such as the 30th of February); read as {_pending.ValueDate:yyyy-MM-dd}");
         }
 
         _pending.Currency = Current.Currency ?? _floorCurrency ?? string.Empty;
@@ -372,8 +390,7 @@ internal sealed class Mt940Parser
 
         if (_pending.Details is { } details)
         {
-            _structured.TryApply(details, _pending);
-            _pending.RemittanceInfo ??= details;
+            _pending.DeferDetails(details);
         }
 
         events.Add(new BankFileEvent.EntryRead(_format, Current, _pending));

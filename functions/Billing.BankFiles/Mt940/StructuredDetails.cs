@@ -9,7 +9,7 @@ namespace Billing.BankFiles.Mt940;
 /// content; a subfield number written twice has its values joined. In the purpose text, SEPA keywords (EREF+, KREF+,
 /// MREF+, CRED+, DEBT+, SVWZ+, ABWA+, ABWE+...) each run up to the next keyword. Text that does not start with
 /// three digits and a separator followed by two digits is left unstructured. One instance is reused for every
-/// entry of a file: its buffers are cleared per call.
+/// entry read on a thread (<see cref="Apply"/>): its buffers are cleared per call.
 /// </summary>
 internal sealed class StructuredDetails
 {
@@ -21,6 +21,12 @@ internal sealed class StructuredDetails
     private readonly List<int> _used = [];
     private readonly StringBuilder _builder = new();
 
+    [ThreadStatic]
+    private static StructuredDetails? _perThread;
+
+    /// <summary>Applies <paramref name="details"/> to <paramref name="entry"/> with this thread's instance (see <see cref="TryApply"/>).</summary>
+    public static bool Apply(string details, StatementEntry entry) => (_perThread ??= new StructuredDetails()).TryApply(details, entry);
+
     /// <summary>Applies the subfields and SEPA keywords to <paramref name="entry"/>; false (and no change) when the text is not structured.</summary>
     public bool TryApply(string details, StatementEntry entry)
     {
@@ -29,9 +35,7 @@ internal sealed class StructuredDetails
             return false;
         }
 
-        var text = details.AsSpan().ContainsAny('\n', '\r')
-            ? details.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal)
-            : details;
+        var text = details.AsSpan().ContainsAny('\n', '\r') ? WithoutLineBreaks(details) : details;
         var separator = text[3];
         if (separator is not ('?' or '/' or '+') || text.Length < 6 || !char.IsAsciiDigit(text[4]) || !char.IsAsciiDigit(text[5]))
         {
@@ -51,6 +55,23 @@ internal sealed class StructuredDetails
         entry.EndToEndId = keywords.GetValueOrDefault("EREF");
         entry.RemittanceInfo = keywords.GetValueOrDefault("SVWZ") ?? (purpose.Length == 0 ? null : purpose);
         return true;
+    }
+
+    /// <summary>The text with its line breaks removed, in one pass: a wrapped subfield continues on the next line.</summary>
+    private static string WithoutLineBreaks(string text)
+    {
+        var breaks = text.AsSpan().Count('\n') + text.AsSpan().Count('\r');
+        return string.Create(text.Length - breaks, text, static (target, source) =>
+        {
+            var n = 0;
+            foreach (var c in source)
+            {
+                if (c is not ('\n' or '\r'))
+                {
+                    target[n++] = c;
+                }
+            }
+        });
     }
 
     /// <summary>
@@ -97,17 +118,34 @@ internal sealed class StructuredDetails
     /// <summary>The index in <see cref="_keywords"/> of the keyword whose '+' is at <paramref name="plus"/>, or -1.</summary>
     private static int KeywordEndingAt(string text, int plus)
     {
-        for (var k = 0; k < _keywords.Length; k++)
+        // One look at the four (or, for BIC, three) characters before the '+', instead of comparing every keyword.
+        if (plus >= 4)
         {
-            var keyword = _keywords[k];
-            var start = plus + 1 - keyword.Length;
-            if (start >= 0 && text.AsSpan(start, keyword.Length - 1).SequenceEqual(keyword.AsSpan(0, keyword.Length - 1)))
+            var index = text.AsSpan(plus - 4, 4) switch
             {
-                return k;
+                "EREF" => 0,
+                "KREF" => 1,
+                "MREF" => 2,
+                "CRED" => 3,
+                "DEBT" => 4,
+                "SVWZ" => 5,
+                "ABWA" => 6,
+                "ABWE" => 7,
+                "COAM" => 8,
+                "OAMT" => 9,
+                "IBAN" => 10,
+                "BREF" => 12,
+                "RREF" => 13,
+                "PURP" => 14,
+                _ => -1,
+            };
+            if (index >= 0)
+            {
+                return index;
             }
         }
 
-        return -1;
+        return plus >= 3 && text.AsSpan(plus - 3, 3).SequenceEqual("BIC") ? 11 : -1;
     }
 
     private FieldMap ReadSubfields(string text, char separator)

@@ -9,7 +9,7 @@ internal sealed class LineReader
 {
     private readonly TextReader _reader;
     private readonly int _maxLineLength;
-    private readonly char[] _buffer = new char[16384];
+    private readonly char[] _buffer = new char[65536];
     private int _start;
     private int _end;
     private bool _eof;
@@ -33,6 +33,31 @@ internal sealed class LineReader
 
     /// <summary>Returns the next line as a span valid until the next call; <paramref name="ok"/> is false at the end.</summary>
     public ReadOnlySpan<char> ReadLineSpan(out bool ok)
+    {
+        if (_start < _end || Fill())
+        {
+            // The usual case: the whole line and its terminator are in the buffer, so the line is a slice of it (no copy).
+            var available = _buffer.AsSpan(_start, _end - _start);
+            var stop = available.IndexOfAny('\r', '\n');
+            if (stop >= 0 && stop <= _maxLineLength && (available[stop] == '\n' || stop + 1 < available.Length))
+            {
+                _start += stop + 1;
+                if (available[stop] == '\r' && available[stop + 1] == '\n')
+                {
+                    _start++;
+                }
+
+                LineNumber++;
+                ok = true;
+                return available[..stop];
+            }
+        }
+
+        return ReadLineAcrossBuffers(out ok);
+    }
+
+    /// <summary>A line that the buffer does not hold whole: copied piece by piece into the line buffer.</summary>
+    private ReadOnlySpan<char> ReadLineAcrossBuffers(out bool ok)
     {
         var length = 0;
         while (true)

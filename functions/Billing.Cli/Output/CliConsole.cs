@@ -29,6 +29,13 @@ public sealed class CliConsole
 
     public TextWriter Out { get; }
 
+    /// <summary>
+    /// Standard output as bytes, when it is the process's own (null when captured): bulk UTF-8 output such as
+    /// <c>bankfile inspect --json</c> goes there in large writes, instead of through the console writer, which encodes
+    /// and writes every 256 characters. Flush <see cref="Out"/> before writing here.
+    /// </summary>
+    public Stream? OutBytes { get; init; }
+
     public TextWriter Error { get; }
 
     /// <summary>True on a terminal: draw tables and progress; false when output is redirected.</summary>
@@ -37,7 +44,7 @@ public sealed class CliConsole
     public IAnsiConsole Ansi { get; }
 
     public static CliConsole FromSystemConsole() =>
-        new(Console.Out, Console.Error, !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive);
+        new(Console.Out, Console.Error, !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive) { OutBytes = Console.OpenStandardOutput() };
 
     /// <summary>Captured output for tests: never interactive.</summary>
     public static CliConsole Captured(TextWriter output, TextWriter error) => new(output, error, isInteractive: false);

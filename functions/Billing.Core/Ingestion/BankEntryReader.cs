@@ -90,6 +90,13 @@ public sealed class BankEntryReader(OwnAccounts ownAccounts)
                     }
 
                     break;
+                case BankFileEvent.StatementCompleted { Statement: var statement } when ownAccount is not null:
+                    if (StatementLink.Of(e.Format, statement, ownAccount, fileId: "", fileName: "") is { } link)
+                    {
+                        contents.StatementLinks.Add(link);
+                    }
+
+                    break;
                 case BankFileEvent.FileCompleted completed:
                     contents.Warnings.AddRange(completed.Warnings);
                     break;
@@ -257,4 +264,7 @@ public sealed class BankFileContents
     public int EntryCount { get; set; }
 
     public List<string> Warnings { get; } = [];
+
+    /// <summary>The completed statements of own accounts that continuity across files can chain (<see cref="StatementChains"/>), in file order; without file id and name.</summary>
+    public List<StatementLink> StatementLinks { get; } = [];
 }

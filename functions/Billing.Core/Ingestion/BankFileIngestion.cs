@@ -187,9 +187,10 @@ public sealed partial class BankFileIngestion(
             }
         }
 
+        var continuity = await new StatementChains(store).RecordAsync(hash, name, contents.StatementLinks, dryRun, cancellationToken);
         report = report with
         {
-            Format = contents.Format, Statements = contents.Statements, Entries = contents.EntryCount, Warnings = [.. contents.Warnings, .. tally.Warnings],
+            Format = contents.Format, Statements = contents.Statements, Entries = contents.EntryCount, Warnings = [.. contents.Warnings, .. continuity, .. tally.Warnings],
             ByOutcome = tally.ByOutcome(), ByRule = tally.ByRule(), Payments = tally.Lines, PaymentsTruncated = tally.Truncated,
         };
         LogIngested(name, contents.EntryCount, dryRun);

@@ -79,6 +79,22 @@ public sealed partial record Invoice
     /// <summary>The id prefix of the reversals of <paramref name="paymentId"/> (<see cref="ReversePayment"/>).</summary>
     public static string ReversalPrefix(string paymentId) => $"reversal:{paymentId}:";
 
+    /// <summary>Issues the draft under <paramref name="number"/> (handed out by <see cref="InvoiceNumberSequence"/>): it gets
+    /// its creditor reference and becomes open (paid when nothing is due). A draft is numbered once: this throws when the
+    /// invoice already has a number.</summary>
+    public Invoice Finalize(string number, DateTimeOffset finalizedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(number);
+        Require(Number is null, $"it already has number {Number}, so it cannot be numbered {number}");
+        return this with
+        {
+            Number = number,
+            Status = GrossTotal.IsZero ? InvoiceStatus.Paid : InvoiceStatus.Open,
+            CreditorReference = Invoicing.CreditorReference.Create(number),
+            FinalizedAt = finalizedAt,
+        };
+    }
+
     /// <summary>Claims the sending of the email at <paramref name="now"/> (a lease, see <c>InvoiceMailer</c>).</summary>
     public Invoice ClaimEmail(DateTimeOffset now)
     {

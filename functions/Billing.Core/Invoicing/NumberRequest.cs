@@ -23,7 +23,9 @@ public sealed record NumberRequest : IDocument
 
     public NumberRequestState State { get; init; } = NumberRequestState.Waiting;
 
-    /// <summary>The number written onto the invoice, once <see cref="NumberRequestState.Numbered"/>.</summary>
+    /// <summary>The number reserved for the invoice: set while it still waits by the worker that reserved it (so its own
+    /// worker learns it from this small document), and the number written onto the invoice once
+    /// <see cref="NumberRequestState.Numbered"/>. A reserved number never changes.</summary>
     public string? Number { get; init; }
 
     public required DateTimeOffset RequestedAt { get; init; }

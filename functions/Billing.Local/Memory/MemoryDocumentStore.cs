@@ -39,8 +39,14 @@ public sealed class MemoryDocumentStore : IDocumentStore
         where T : class, IDocument
     {
         var partition = Partition<T>(partitionKey);
+        if (!partition.TryGetValue(id, out var current) || current.ETag != etag)
+        {
+            // Refused before the value is serialised, as a real store refuses the precondition before storing anything.
+            throw new ConcurrencyConflictException(DocumentKey.For<T>(partitionKey, id));
+        }
+
         var entry = EntryOf(value);
-        return partition.TryGetValue(id, out var current) && current.ETag == etag && partition.TryUpdate(id, entry, current)
+        return partition.TryUpdate(id, entry, current)
             ? Task.FromResult(ToStored<T>(partitionKey, id, entry))
             : throw new ConcurrencyConflictException(DocumentKey.For<T>(partitionKey, id));
     }

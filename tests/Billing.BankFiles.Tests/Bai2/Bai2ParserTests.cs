@@ -128,7 +128,7 @@ public sealed class Bai2ParserTests
     {
         var failure = BankText.Failure(FileHeader + GroupHeader + "03,123456789,USD/\n16,142,1000,0,B,C,Text/\n49,999,3/\n98,999,1,5/\n99,999,1,7/\n");
 
-        Assert.Equal("line 5: 49 account trailer of 123456789: control total 9.99 differs from the sum of the account's amounts 10", failure);
+        Assert.Equal("line 5: 49 account trailer of 123456789: control total 9.99 differs from the sum of the account's amounts 10.00", failure);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class Bai2ParserTests
     {
         var failure = BankText.Failure(FileHeader + GroupHeader + "03,123456789,USD/\n16,142,1000,0,B,C,Text/\n49,1000,3/\n98,1001,1,5/\n99,1001,1,7/\n");
 
-        Assert.Equal("line 6: 98 group trailer: control total 10.01 differs from the sum of the group's account totals 10", failure);
+        Assert.Equal("line 6: 98 group trailer: control total 10.01 differs from the sum of the group's account totals 10.00", failure);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Billing.Cli.Output;
 using Billing.Cli.Tests.Support;
 
 namespace Billing.Cli.Tests.Commands;
@@ -24,6 +25,22 @@ public sealed class BankFileCommandTests
         using var json = JsonDocument.Parse(result.Out);
         Assert.Equal("mt940", json.RootElement.GetProperty("format").GetString());
         Assert.Equal(1, json.RootElement.GetProperty("statements").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task InspectJson_StandardOutputAsBytes_WritesTheSameJsonStraightToTheStream()
+    {
+        var file = CliRun.ExampleFile("statement.mt940");
+        var captured = await CliRun.RunAsync("bankfile", "inspect", file, "--json");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var bytes = new MemoryStream();
+
+        var exitCode = await BillingCli.RunAsync(["bankfile", "inspect", file, "--json"], new CliConsole(output, error, isInteractive: false) { OutBytes = bytes }, new FixedClock(CliRun.Today));
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", output.ToString());
+        Assert.Equal(captured.Out.ReplaceLineEndings("\n"), System.Text.Encoding.UTF8.GetString(bytes.ToArray()).ReplaceLineEndings("\n"));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Billing.Core.Matching;
 using Billing.Core.Payments;
 using Billing.Core.Storage;
 using Billing.Core.Suspense;
+using Billing.Testing;
 using static Billing.Core.Tests.Ingestion.PaymentScenario;
 
 namespace Billing.Core.Tests.Ingestion;

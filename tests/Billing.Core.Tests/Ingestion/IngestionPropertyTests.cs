@@ -1,4 +1,5 @@
 using Billing.Core.Payments;
+using Billing.Testing;
 
 namespace Billing.Core.Tests.Ingestion;
 

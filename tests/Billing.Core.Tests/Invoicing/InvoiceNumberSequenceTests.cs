@@ -35,7 +35,7 @@ public sealed class InvoiceNumberSequenceTests
     }
 
     [Fact]
-    public async Task FinalizeAsync_OtherDraftsWaiting_OneSeriesWriteNumbersThemAll()
+    public async Task FinalizeAsync_OtherDraftsWaiting_OneReservationNumbersThemAll()
     {
         await DraftsAsync(10);
         for (var i = 1; i < 10; i++)
@@ -64,6 +64,146 @@ public sealed class InvoiceNumberSequenceTests
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"inv{i}"), reserved.Select(p => p.InvoiceId));
         await AssertGaplessAsync(10);
         Assert.Equal(1, seriesWrites); // the one block of ten
+        Assert.Equal(1, _store.Queries); // only the claiming worker reads the waiting requests
+    }
+
+    [Fact]
+    public async Task FinalizeAsync_ReservedButNeverToldBeforeItsReserverDied_TakesOverAndCompletesThatNumber()
+    {
+        await DraftsAsync(1);
+        await RequestAsync(0);
+        await _store.TryCreateAsync(Series, Series, new InvoiceSequence
+        {
+            Series = Series, Next = 2, Block = [new PendingNumber("acc0", "inv0", 1, "INV-2026-000001")],
+        });
+        await HeldClaimAsync("dead");
+
+        var numbered = await Sequence().FinalizeAsync("acc0", "inv0", Series);
+
+        Assert.Equal("INV-2026-000001", numbered.Value.Number);
+        Assert.Null((await _store.ReadAsync<ReservationClaim>(Series, ReservationClaim.Id))!.Value.Holder);
+        await AssertGaplessAsync(1);
+    }
+
+    [Fact]
+    public async Task FinalizeAsync_ReserverWritesTheNumberOntoItsRequest_CompletesItWithoutReadingTheSeriesAgain()
+    {
+        await DraftsAsync(1);
+        await _store.TryCreateAsync(Series, Series, new InvoiceSequence { Series = Series });
+        await HeldClaimAsync("other");
+        var seriesReads = 0;
+        var requestReads = 0;
+        _store.BeforeRead = async key =>
+        {
+            if (key.Container != Containers.Sequences)
+            {
+                return;
+            }
+
+            if (key.Id == Series)
+            {
+                seriesReads++;
+            }
+            else if (key.Id != ReservationClaim.Id && ++requestReads == 2)
+            {
+                // The claim holder wrote its block (with this draft as number 1) and now tells the owner on its request.
+                var series = (await _store.ReadAsync<InvoiceSequence>(Series, Series))!;
+                await _store.ReplaceAsync(Series, Series, series.Value with
+                {
+                    Next = 2, Block = [new PendingNumber("acc0", "inv0", 1, "INV-2026-000001")],
+                }, series.ETag);
+                var request = (await _store.ReadAsync<NumberRequest>(Series, "inv0"))!;
+                await _store.ReplaceAsync(Series, "inv0", request.Value with { Number = "INV-2026-000001" }, request.ETag);
+            }
+        };
+
+        var numbered = await Sequence().FinalizeAsync("acc0", "inv0", Series);
+
+        Assert.Equal("INV-2026-000001", numbered.Value.Number);
+        Assert.Equal(1, seriesReads); // the hook's own read: the waiting worker never read the series
+        Assert.Equal(0, _store.Queries);
+        await AssertGaplessAsync(1);
+    }
+
+    [Fact]
+    public async Task FinalizeAsync_ClaimHolderDied_TheClaimIsTakenOverAndEveryDraftNumbered()
+    {
+        await DraftsAsync(3);
+        await RequestAsync(1);
+        await RequestAsync(2);
+        await HeldClaimAsync("dead");
+        var claimReads = 0;
+        _store.BeforeRead = key =>
+        {
+            if (key.Container == Containers.Sequences && key.Id == ReservationClaim.Id)
+            {
+                Interlocked.Increment(ref claimReads);
+            }
+
+            return Task.CompletedTask;
+        };
+
+        var first = await Sequence().FinalizeAsync("acc0", "inv0", Series);
+        var takenOverAfter = claimReads;
+        await Sequence().FinalizeAsync("acc1", "inv1", Series);
+        await Sequence().FinalizeAsync("acc2", "inv2", Series);
+
+        Assert.Equal("INV-2026-000001", first.Value.Number);
+        Assert.Equal(InvoiceNumberSequence.ClaimStaleAfterReads, takenOverAfter);
+        Assert.Null((await _store.ReadAsync<ReservationClaim>(Series, ReservationClaim.Id))!.Value.Holder);
+        await AssertGaplessAsync(3);
+    }
+
+    [Fact]
+    public async Task FinalizeAsync_ClaimTakenOverBeforeItsBlockWrite_EachDraftGetsOneNumber()
+    {
+        await DraftsAsync(2);
+        var seriesReplaces = 0;
+        var interleaved = false;
+        _store.BeforeReplace = async key =>
+        {
+            if (key.Container == Containers.Sequences && ++seriesReplaces == 2 && !interleaved)
+            {
+                // The first worker stalls between its claim and its block; a second one takes the claim over and reserves both drafts.
+                interleaved = true;
+                await Sequence().FinalizeAsync("acc1", "inv1", Series);
+            }
+        };
+
+        var first = await Sequence().FinalizeAsync("acc0", "inv0", Series);
+
+        Assert.True(interleaved);
+        Assert.Equal("INV-2026-000001", first.Value.Number);
+        Assert.Equal("INV-2026-000002", (await InvoiceAsync(1)).Number);
+        await AssertGaplessAsync(2);
+    }
+
+    [Fact]
+    public async Task FinalizeAsync_NumberWrittenByADuplicateWhileWaiting_ReturnsItWithoutReservingAgain()
+    {
+        await DraftsAsync(1);
+        await _store.TryCreateAsync(Series, Series, new InvoiceSequence { Series = Series });
+        await HeldClaimAsync("other");
+        var requestReads = 0;
+        _store.BeforeRead = async key =>
+        {
+            if (key.Container == Containers.Sequences && key.Id == "inv0" && ++requestReads == 1)
+            {
+                // Meanwhile a duplicate delivery of the same draft got number 1 and completed it, and a later block dropped it.
+                var invoice = (await _store.ReadAsync<Invoice>("acc0", "inv0"))!;
+                await _store.ReplaceAsync("acc0", "inv0", invoice.Value.Finalize("INV-2026-000001", _clock.GetUtcNow()), invoice.ETag);
+                var request = (await _store.ReadAsync<NumberRequest>(Series, "inv0"))!;
+                await _store.ReplaceAsync(Series, "inv0", request.Value with { State = NumberRequestState.Numbered, Number = "INV-2026-000001" }, request.ETag);
+                var series = (await _store.ReadAsync<InvoiceSequence>(Series, Series))!;
+                await _store.ReplaceAsync(Series, Series, series.Value with { Next = 2, Block = [] }, series.ETag);
+            }
+        };
+
+        var numbered = await Sequence().FinalizeAsync("acc0", "inv0", Series);
+
+        Assert.Equal("INV-2026-000001", numbered.Value.Number);
+        Assert.Equal(0, _store.Queries);
+        await AssertGaplessAsync(1);
     }
 
     [Fact]
@@ -186,11 +326,11 @@ public sealed class InvoiceNumberSequenceTests
             await numbers.FinalizeAsync($"acc{i}", $"inv{i}", Series);
         }
 
-        await AssertGaplessAsync(4, store);
+        await AssertGaplessAsync(4, store, everyRequestNumbered: false);
         return made;
     }
 
-    private async Task AssertGaplessAsync(int count, InMemoryDocumentStore? store = null)
+    private async Task AssertGaplessAsync(int count, InMemoryDocumentStore? store = null, bool everyRequestNumbered = true)
     {
         store ??= _store;
         var invoices = new List<Invoice>();
@@ -206,12 +346,25 @@ public sealed class InvoiceNumberSequenceTests
         Assert.All(sequence.Reserved, p => Assert.Equal(p.FormattedNumber, invoices.Single(i => i.Id == p.InvoiceId).Number));
         await foreach (var request in store.QueryPartitionAsync<NumberRequest>(Series))
         {
-            Assert.Equal(NumberRequestState.Numbered, request.Value.State);
-            Assert.Equal(invoices.Single(i => i.Id == request.Value.InvoiceId).Number, request.Value.Number);
+            var number = invoices.Single(i => i.Id == request.Value.InvoiceId).Number;
+            if (everyRequestNumbered || request.Value.State == NumberRequestState.Numbered)
+            {
+                Assert.Equal(NumberRequestState.Numbered, request.Value.State);
+                Assert.Equal(number, request.Value.Number);
+            }
+            else
+            {
+                // Left waiting by a crash after its number was written: still reserved, so a later reservation completes it.
+                Assert.Contains(sequence.Reserved, p => p.InvoiceId == request.Value.InvoiceId && p.FormattedNumber == number);
+            }
         }
     }
 
     private InvoiceNumberSequence Sequence() => new(_store, _clock);
+
+    /// <summary>Another worker holds the series' reservation claim (and will never write again, unless the test plays it).</summary>
+    private Task HeldClaimAsync(string holder) =>
+        _store.TryCreateAsync(Series, ReservationClaim.Id, new ReservationClaim { Series = Series, Holder = holder, ClaimedAt = _clock.GetUtcNow() });
 
     private async Task<InvoiceSequence> SeriesAsync() => (await _store.ReadAsync<InvoiceSequence>(Series, Series))!.Value;
 

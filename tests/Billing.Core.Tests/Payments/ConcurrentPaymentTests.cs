@@ -1,10 +1,10 @@
 using Billing.Core.Ingestion;
-using Billing.Testing;
 using Billing.Core.Invoicing;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
 using Billing.Core.Storage;
 using Billing.Core.Tests.Ingestion;
+using Billing.Testing;
 using static Billing.Core.Tests.Ingestion.PaymentScenario;
 
 namespace Billing.Core.Tests.Payments;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Billing.Testing.Simulation;
 using Xunit.Abstractions;
 
 namespace Billing.Core.Tests.Simulation;

@@ -3,6 +3,7 @@ using Billing.Core.Invoicing;
 using Billing.Core.Matching;
 using Billing.Core.Suspense;
 using Billing.Core.Tests.Ingestion;
+using Billing.Testing;
 
 namespace Billing.Core.Tests.Suspense;
 

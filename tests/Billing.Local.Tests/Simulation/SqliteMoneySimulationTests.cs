@@ -1,7 +1,7 @@
 using System.Globalization;
-using Billing.Core.Tests.Simulation;
 using Billing.Local.Storage;
 using Billing.Local.Tests.Support;
+using Billing.Testing.Simulation;
 using Xunit.Abstractions;
 
 namespace Billing.Local.Tests.Simulation;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Billing.Core.Tests.Ingestion;
+namespace Billing.Testing;
 
 /// <summary>One entry of a test bank file.</summary>
 public sealed record TestEntry(decimal Amount, string Reference)

@@ -4,8 +4,9 @@ using Billing.Testing;
 using Billing.Core.Invoicing;
 using Billing.Core.Monetary;
 using Billing.Core.Payments;
+using Billing.Core.Storage;
 
-namespace Billing.Core.Tests.Simulation;
+namespace Billing.Testing.Simulation;
 
 /// <summary>
 /// What must hold after any interleaving, redelivery and crash, once retries have finished (README, Guarantees):
@@ -18,7 +19,7 @@ namespace Billing.Core.Tests.Simulation;
 /// <item>Every state change's integration event reached Service Bus at least once, even though it was down throughout: nothing waits in the outbox.</item>
 /// </list>
 /// </summary>
-public sealed class SimulationInvariants(Storage.IDocumentStore store, SimulatedMailbox mailbox, IReadOnlyList<byte[]> files, FlakyEventSink eventBus)
+public sealed class SimulationInvariants(IDocumentStore store, SimulatedMailbox mailbox, IReadOnlyList<byte[]> files, FlakyEventSink eventBus)
 {
     public async Task<IReadOnlyList<string>> CheckAsync()
     {
@@ -158,7 +159,7 @@ public sealed class SimulationInvariants(Storage.IDocumentStore store, Simulated
         return entries.Values.Sum();
     }
 
-    private async Task<List<T>> AllAsync<T>() where T : class, Storage.IDocument
+    private async Task<List<T>> AllAsync<T>() where T : class, IDocument
     {
         var all = new List<T>();
         await foreach (var item in store.QueryAllAsync<T>())

@@ -1,4 +1,4 @@
-namespace Billing.Core.Tests.Simulation;
+namespace Billing.Testing.Simulation;
 
 /// <summary>Where an injected fault strikes an operation: not at all, before it (nothing happened), or after it (it happened, the caller saw an error).</summary>
 public enum FaultPoint

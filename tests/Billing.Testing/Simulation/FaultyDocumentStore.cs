@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Billing.Core.Storage;
 
-namespace Billing.Core.Tests.Simulation;
+namespace Billing.Testing.Simulation;
 
 /// <summary>A document store whose every operation may fail before it takes effect, or (a write) after it did.</summary>
 public sealed class FaultyDocumentStore(IDocumentStore inner, SimulationFaults faults) : IDocumentStore

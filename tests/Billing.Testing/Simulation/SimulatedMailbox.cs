@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Billing.Core.Email;
 
-namespace Billing.Core.Tests.Simulation;
+namespace Billing.Testing.Simulation;
 
 /// <summary>
 /// The email provider as the local outbox behaves: a message id is delivered once, a second send of the same id is

@@ -1,6 +1,6 @@
 using Billing.Core.Storage;
 
-namespace Billing.Core.Tests.Simulation;
+namespace Billing.Testing.Simulation;
 
 /// <summary>A blob store whose operations may fail before they take effect, or (a write) after.</summary>
 public sealed class FaultyBlobStore(IBlobStore inner, SimulationFaults faults) : IBlobStore

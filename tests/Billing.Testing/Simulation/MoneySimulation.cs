@@ -11,11 +11,10 @@ using Billing.Core.Messaging;
 using Billing.Core.Payments;
 using Billing.Core.Storage;
 using Billing.Core.Suspense;
-using Billing.Core.Tests.Ingestion;
 using Billing.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Billing.Core.Tests.Simulation;
+namespace Billing.Testing.Simulation;
 
 /// <summary>
 /// One seeded run of the real use cases the way Azure Functions runs them: billing fan-out with numbering and sending,

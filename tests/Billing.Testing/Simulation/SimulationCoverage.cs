@@ -1,4 +1,4 @@
-namespace Billing.Core.Tests.Simulation;
+namespace Billing.Testing.Simulation;
 
 /// <summary>How much of each kind a simulation run produced; added up over seeds, each must be more than zero.</summary>
 public sealed record SimulationCoverage(

@@ -2,7 +2,7 @@ using Billing.Core.Messaging;
 using Billing.Core.Serialization;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Billing.Core.Tests.Simulation;
+namespace Billing.Testing.Simulation;
 
 /// <summary>One message in a <see cref="SimulatedQueues"/>: its queue, body, how often it was handed out, when it is visible.</summary>
 public sealed record SimulatedMessage(long Id, string Queue, string Body)
