@@ -45,6 +45,7 @@ public static class AzureBillingServiceCollectionExtensions
         services.AddSingleton<CosmosOperationCounter>();
         services.AddSingleton(sp => new CosmosDocumentStore(sp.GetRequiredService<CosmosClient>(), CosmosClientFactory.DatabaseName(configuration), sp.GetRequiredService<CosmosOperationCounter>()));
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<CosmosDocumentStore>());
+        services.AddSingleton<IDocumentWriteBatching>(sp => new UnbatchedWrites(sp.GetRequiredService<IDocumentStore>())); // each Cosmos write is its own
 
         services.AddSingleton(_ => StorageClientFactory.CreateBlobService(configuration));
         services.AddSingleton(_ => StorageClientFactory.CreateQueueService(configuration));

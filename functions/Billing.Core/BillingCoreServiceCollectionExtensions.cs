@@ -22,6 +22,7 @@ public static class BillingCoreServiceCollectionExtensions
     public static IServiceCollection AddBillingCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IDocumentWriteBatching>(sp => new UnbatchedWrites(sp.GetRequiredService<IDocumentStore>()));
         services.AddOptions<SellerOptions>().BindConfiguration(SellerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QueueOptions>().Configure<IConfiguration>((options, config) =>
         {

@@ -34,7 +34,9 @@ public static class LocalBillingServiceCollectionExtensions
         services.AddSingleton(data);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LocalDatabase>();
-        services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+        services.AddSingleton<SqliteDocumentStore>();
+        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+        services.AddSingleton<IDocumentWriteBatching>(sp => sp.GetRequiredService<SqliteDocumentStore>());
         services.AddSingleton<IBlobStore, FolderBlobStore>();
         services.AddSingleton<InProcessWorkQueue>();
         services.AddSingleton<IWorkQueue>(sp => sp.GetRequiredService<InProcessWorkQueue>());
@@ -55,15 +57,18 @@ public static class LocalBillingServiceCollectionExtensions
 
     /// <summary>
     /// The events outbox the use cases publish to (<see cref="OutboxEventPublisher"/>, in the document store) with its
-    /// <see cref="EventRelay"/>, which sends to <typeparamref name="TSink"/> (registered separately).
+    /// <see cref="EventRelay"/>, which sends to <typeparamref name="TSink"/> (registered separately); both write in batches where the
+    /// store batches (<see cref="IDocumentWriteBatching"/>, when registered).
     /// </summary>
     public static IServiceCollection AddEventOutboxRelayedTo<TSink>(this IServiceCollection services)
         where TSink : class, IEventPublisher
     {
         services.AddSingleton(sp => new EventRelay(
-            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TSink>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<EventRelay>>()));
+            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TSink>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<EventRelay>>(),
+            batching: sp.GetService<IDocumentWriteBatching>()));
         services.AddSingleton<IEventPublisher>(sp => new OutboxEventPublisher(
-            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EventRelay>()));
+            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EventRelay>(),
+            sp.GetService<IDocumentWriteBatching>()));
         return services;
     }
 

@@ -23,19 +23,25 @@ public sealed partial class EventRelay
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly EventRelayOptions _options;
+    private readonly IDocumentWriteBatching _batching;
     private readonly Lock _gate = new();
     private int _failedRuns;
     private DateTimeOffset? _retryAfter;
 
-    public EventRelay(IDocumentStore store, IEventPublisher sink, TimeProvider time, ILogger<EventRelay>? logger = null, EventRelayOptions? options = null)
-        : this(store, () => sink, time, logger, options)
+    public EventRelay(
+        IDocumentStore store, IEventPublisher sink, TimeProvider time, ILogger<EventRelay>? logger = null, EventRelayOptions? options = null,
+        IDocumentWriteBatching? batching = null)
+        : this(store, () => sink, time, logger, options, batching)
     {
         ArgumentNullException.ThrowIfNull(sink);
     }
 
     /// <param name="sink">Resolves the sink when a run first needs it, so a sink that cannot be built (Service Bus not
     /// configured) is a failed run, and the events wait, rather than a failed flow.</param>
-    public EventRelay(IDocumentStore store, Func<IEventPublisher> sink, TimeProvider time, ILogger<EventRelay>? logger = null, EventRelayOptions? options = null)
+    /// <param name="batching">Marks a sent slice relayed in one write batch where the store batches (one write at a time without it).</param>
+    public EventRelay(
+        IDocumentStore store, Func<IEventPublisher> sink, TimeProvider time, ILogger<EventRelay>? logger = null, EventRelayOptions? options = null,
+        IDocumentWriteBatching? batching = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(sink);
@@ -45,6 +51,7 @@ public sealed partial class EventRelay
         _time = time;
         _logger = logger ?? NullLogger<EventRelay>.Instance;
         _options = options ?? EventRelayOptions.Default;
+        _batching = batching ?? new UnbatchedWrites(store);
     }
 
     /// <summary>When the back-off after a failed run ends, or <c>null</c> when the relay is not backing off.</summary>
@@ -193,14 +200,14 @@ public sealed partial class EventRelay
             return;
         }
 
-        using (var batch = OutboxWriteBatch.Begin(_store))
+        using (var batch = _batching.BeginWriteBatch())
         {
             foreach (var pending in sendable)
             {
-                await MarkRelayedAsync(pending, cancellationToken).ConfigureAwait(false);
+                await MarkRelayedAsync(batch.Store, pending, cancellationToken).ConfigureAwait(false);
             }
 
-            batch?.Commit();
+            batch.Commit();
         }
 
         run.Relayed += sendable.Count;
@@ -220,12 +227,12 @@ public sealed partial class EventRelay
         public HashSet<string> FailedPartitions { get; } = new(StringComparer.Ordinal);
     }
 
-    private async Task MarkRelayedAsync(Stored<PendingEvent> pending, CancellationToken cancellationToken)
+    private async Task MarkRelayedAsync(IDocumentStore store, Stored<PendingEvent> pending, CancellationToken cancellationToken)
     {
         var relayed = new RelayedEvent(pending.Value.Event, pending.Value.RecordedAt, _time.GetUtcNow());
         try
         {
-            await _store.ReplaceAsync(pending.Key.PartitionKey, pending.Key.Id, relayed, pending.ETag, cancellationToken).ConfigureAwait(false);
+            await store.ReplaceAsync(pending.Key.PartitionKey, pending.Key.Id, relayed, pending.ETag, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
         {

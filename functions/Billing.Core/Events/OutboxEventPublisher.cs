@@ -9,10 +9,13 @@ namespace Billing.Core.Events;
 /// relays the partitions it just recorded into, at once (unless the relay is backing off after a failure);
 /// whatever that does not send waits for the next relay (the <c>RelayEvents</c> timer, <c>billing run</c>,
 /// <c>billing events relay</c>). A recording failure (the store) is thrown: the flow fails and its replay
-/// records again, as for any other write of the flow.
+/// records again, as for any other write of the flow. The events of one call are recorded in one write batch where the
+/// store batches (<paramref name="batching"/>; one write at a time without it).
 /// </summary>
-public sealed class OutboxEventPublisher(IDocumentStore store, TimeProvider time, EventRelay? relay = null) : IEventPublisher
+public sealed class OutboxEventPublisher(IDocumentStore store, TimeProvider time, EventRelay? relay = null, IDocumentWriteBatching? batching = null) : IEventPublisher
 {
+    private readonly IDocumentWriteBatching _batching = batching ?? new UnbatchedWrites(store);
+
     public async Task PublishAsync(IReadOnlyList<IntegrationEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -24,20 +27,20 @@ public sealed class OutboxEventPublisher(IDocumentStore store, TimeProvider time
         var now = time.GetUtcNow();
         var partitions = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        using (var batch = OutboxWriteBatch.Begin(store))
+        using (var batch = _batching.BeginWriteBatch())
         {
             for (var position = 0; position < events.Count; position++)
             {
                 var integrationEvent = events[position];
                 var partition = PendingEvent.PartitionOf(integrationEvent);
-                await store.TryCreateAsync(partition, integrationEvent.Id, new PendingEvent(integrationEvent, now, position), cancellationToken).ConfigureAwait(false);
+                await batch.Store.TryCreateAsync(partition, integrationEvent.Id, new PendingEvent(integrationEvent, now, position), cancellationToken).ConfigureAwait(false);
                 if (seen.Add(partition))
                 {
                     partitions.Add(partition);
                 }
             }
 
-            batch?.Commit();
+            batch.Commit();
         }
 
         if (relay is not null)

@@ -1,7 +1,9 @@
+using Billing.Core.Matching;
+
 namespace Billing.Core.Ingestion;
 
-/// <summary>One entry of a bank file as ingestion handles it, reduced to what matching and reporting need.</summary>
-public sealed record BankEntry
+/// <summary>One entry of a bank file as ingestion handles it: its <see cref="BankTransaction"/>, what kind of entry it is, its identity and amount.</summary>
+public sealed record BankEntry : BankTransaction
 {
     public required BankEntryKind Kind { get; init; }
 
@@ -14,24 +16,6 @@ public sealed record BankEntry
     public required decimal Amount { get; init; }
 
     public required string CurrencyCode { get; init; }
-
-    public required DateOnly BookingDate { get; init; }
-
-    public DateOnly? ValueDate { get; init; }
-
-    public string? ReceivingAccount { get; init; }
-
-    public string? PayerName { get; init; }
-
-    public string? PayerIban { get; init; }
-
-    public string? RemittanceInfo { get; init; }
-
-    public string? EndToEndId { get; init; }
-
-    public string? CreditorReference { get; init; }
-
-    public string? BankReference { get; init; }
 
     public string? ReturnReason { get; init; }
 

@@ -17,14 +17,16 @@ namespace Billing.Core.Ingestion;
 /// at the first ingestion; read the whole file once to check it (a malformed file goes to <c>quarantine/</c> with its
 /// error and nothing applied), holding no entries; build the <see cref="OpenInvoiceIndex"/> once; read the entries again,
 /// streaming, and match each credit (<see cref="PaymentMatcher"/>), undo each return, and record each entry exactly
-/// once (<see cref="PaymentRecorder"/>), in chunks of <see cref="ChunkSize"/> whose writes are one batch where the store
-/// batches and whose events are published together after it; then move the file to
+/// once (<see cref="PaymentRecorder"/>), in chunks of <see cref="ChunkSize"/> whose writes are one batch
+/// (<see cref="IDocumentWriteBatching"/>: one transaction on the embedded default) and whose events are published together
+/// after it; a quarantined file cancels the index build and waits for it before its report is stored; then move the file to
 /// <c>processed/{date}/{hash8}-{name}</c> with <c>.report.json</c> and <c>.report.txt</c> beside it, and record the
 /// <see cref="BankFileRecord"/> last, so a run that crashed before it is simply run again. Reports are never written
 /// under <c>incoming/</c>. A dry run reads the store, matches and reports, and writes nothing.
 /// </summary>
 public sealed partial class BankFileIngestion(
     IDocumentStore store,
+    IDocumentWriteBatching batching,
     IBlobStore blobs,
     PaymentRecorder recorder,
     IEventPublisher eventPublisher,
@@ -103,33 +105,32 @@ public sealed partial class BankFileIngestion(
     }
 
     private async Task<BankFileIngestionReport> IngestCoreAsync(
-        string name, string hash, bool dryRun, Func<CancellationToken, Task<Stream>> open, Func<BlobRef, CancellationToken, Task> store_, CancellationToken cancellationToken)
+        string name, string hash, bool dryRun, Func<CancellationToken, Task<Stream>> open, Func<BlobRef, CancellationToken, Task> storeFile,
+        CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var report = new BankFileIngestionReport { FileName = name, FileId = hash, Outcome = IngestionOutcome.Processed, DryRun = dryRun, IngestedAt = now };
+        await using var file = new FileIngestion(name, hash, dryRun, time.GetUtcNow(), open, storeFile, cancellationToken);
         if (BankFileName.Problem(name) is { } nameProblem)
         {
             // Refused before anything is applied: stored under a name the stores accept, the report naming the original.
-            report = report with { FileName = BankFileName.Safe(name), Outcome = IngestionOutcome.Quarantined, Error = $"File '{name}': {nameProblem}.", ErrorPosition = "file name" };
-            return dryRun ? report : await StoreAsync(report, QuarantineFolder, store_, cancellationToken);
+            file.Report = file.Report with { FileName = BankFileName.Safe(name), Outcome = IngestionOutcome.Quarantined, Error = $"File '{name}': {nameProblem}.", ErrorPosition = "file name" };
+            return dryRun ? file.Report : await StoreAsync(file, QuarantineFolder);
         }
 
         var existing = await store.ReadAsync<BankFileRecord>(hash, hash, cancellationToken);
         if (existing?.Value is { Outcome: BankFileOutcome.Processed } first)
         {
             LogDuplicate(name, first.FileName);
-            report = report with
+            file.Report = file.Report with
             {
                 Outcome = IngestionOutcome.Duplicate, Format = first.Format,
                 DuplicateOf = new DuplicateOf(first.FileName, first.IngestedAt, first.StoredPath, first.ReportPath),
                 Warnings = [$"The same content was ingested as {first.FileName} on {first.IngestedAt:yyyy-MM-dd HH:mm}Z; nothing was applied."],
             };
-            return dryRun ? report : await StoreAsync(report, DuplicatesFolder, store_, cancellationToken);
+            return dryRun ? file.Report : await StoreAsync(file, DuplicatesFolder);
         }
 
-        // The index is built while the file is checked (both only read).
-        var indexBuild = Task.Run(() => OpenInvoiceIndex.BuildAsync(store, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken), cancellationToken);
-        _ = indexBuild.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default); // observed even when the file is quarantined
+        // The index is built while the file is checked (both only read); a quarantined file cancels the build.
+        file.StartIndexBuild(store);
         BankFileContents contents;
         try
         {
@@ -138,79 +139,74 @@ public sealed partial class BankFileIngestion(
         }
         catch (BankFileFormatException ex)
         {
+            await file.StopIndexBuildAsync();
             LogQuarantined(name, ex.Position ?? "?");
-            report = report with { Outcome = IngestionOutcome.Quarantined, Error = ex.Message, ErrorPosition = ex.Position };
-            if (dryRun)
-            {
-                return report;
-            }
-
-            report = await StoreAsync(report, QuarantineFolder, store_, cancellationToken);
-            await store.TryCreateAsync(hash, hash, new BankFileRecord
-            {
-                Id = hash, FileName = name, IngestedAt = now, Outcome = BankFileOutcome.Quarantined, Error = ex.Message, StoredPath = report.StoredPath, ReportPath = report.ReportPath,
-            }, cancellationToken);
-            return report;
+            file.Report = file.Report with { Outcome = IngestionOutcome.Quarantined, Error = ex.Message, ErrorPosition = ex.Position };
+            return dryRun ? file.Report : await StoreAndRecordAsync(file, QuarantineFolder, BankFileOutcome.Quarantined, format: null, error: ex.Message);
         }
 
-        var tally = new IngestionTally();
-        var matcher = new PaymentMatcher(await indexBuild);
-        var returns = new ReturnedPaymentFinder(store);
-        var events = new List<IntegrationEvent>();
-        await using (var stream = await open(cancellationToken))
-        {
-            // The file was checked whole above; now its entries are streamed (parsed on another thread, a little ahead), a
-            // chunk at a time: the chunk's writes in one batch where the store can (one commit instead of one per write),
-            // then its events, once those writes are durable. A crash in between leaves the chunk to the replay, as before.
-            var reader = new BankEntryReader(new OwnAccounts(seller.Value));
-            await using var entries = ReadAhead.Of(reader.ReadEntries(stream), ReadAheadEntries, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            var more = true;
-            while (more)
-            {
-                using (var batch = dryRun ? null : (store as IDocumentWriteBatching)?.BeginWriteBatch())
-                {
-                    for (var n = 0; n < ChunkSize && (more = await entries.MoveNextAsync()); n++)
-                    {
-                        await IngestEntryAsync(entries.Current, hash, dryRun, matcher, returns, tally, now, events, cancellationToken);
-                    }
-
-                    batch?.Commit();
-                }
-
-                // In slices, so that a publisher's buffers stay small whatever the chunk size.
-                for (var e = 0; e < events.Count; e += PublishSlice)
-                {
-                    await eventPublisher.PublishAsync(events.GetRange(e, Math.Min(PublishSlice, events.Count - e)), cancellationToken);
-                }
-
-                events.Clear();
-            }
-        }
-
+        await file.StartMatchingAsync(store);
+        await IngestEntriesAsync(file);
         var continuity = await new StatementChains(store).RecordAsync(hash, name, contents.StatementLinks, dryRun, cancellationToken);
-        report = report with
+        file.Report = file.Report with
         {
-            Format = contents.Format, Statements = contents.Statements, Entries = contents.EntryCount, Warnings = [.. contents.Warnings, .. continuity, .. tally.Warnings],
-            ByOutcome = tally.ByOutcome(), ByRule = tally.ByRule(), Payments = tally.Lines, PaymentsTruncated = tally.Truncated,
+            Format = contents.Format, Statements = contents.Statements, Entries = contents.EntryCount,
+            Warnings = [.. contents.Warnings, .. continuity, .. file.Tally.Warnings],
+            ByOutcome = file.Tally.ByOutcome(), ByRule = file.Tally.ByRule(), Payments = file.Tally.Lines, PaymentsTruncated = file.Tally.Truncated,
         };
         LogIngested(name, contents.EntryCount, dryRun);
-        if (dryRun)
-        {
-            return report;
-        }
-
-        report = await StoreAsync(report, ProcessedFolder, store_, cancellationToken);
-        await store.TryCreateAsync(hash, hash, new BankFileRecord
-        {
-            Id = hash, FileName = name, IngestedAt = now, Outcome = BankFileOutcome.Processed, Format = contents.Format, StoredPath = report.StoredPath, ReportPath = report.ReportPath,
-        }, cancellationToken);
-        return report;
+        return dryRun ? file.Report : await StoreAndRecordAsync(file, ProcessedFolder, BankFileOutcome.Processed, contents.Format, error: null);
     }
 
-    private async Task IngestEntryAsync(
-        BankEntry entry, string fileId, bool dryRun, PaymentMatcher matcher, ReturnedPaymentFinder returns, IngestionTally tally, DateTimeOffset now,
-        List<IntegrationEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams the checked file's entries (parsed on another thread, a little ahead), a chunk at a time: the chunk's writes
+    /// through one write batch (one commit instead of one per write where the store batches), then its events, once those
+    /// writes are durable. A crash in between leaves the chunk to the replay. A dry run writes nothing and reads the store.
+    /// </summary>
+    private async Task IngestEntriesAsync(FileIngestion file)
     {
+        var cancellationToken = file.CancellationToken;
+        await using var stream = await file.Open(cancellationToken);
+        var reader = new BankEntryReader(new OwnAccounts(seller.Value));
+        await using var entries = ReadAhead.Of(reader.ReadEntries(stream), ReadAheadEntries, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        if (file.DryRun)
+        {
+            file.WriteThrough(store, recorder);
+            while (await entries.MoveNextAsync())
+            {
+                await IngestEntryAsync(file, entries.Current);
+            }
+
+            return;
+        }
+
+        var more = true;
+        while (more)
+        {
+            using (var batch = batching.BeginWriteBatch())
+            {
+                file.WriteThrough(batch.Store, recorder);
+                for (var n = 0; n < ChunkSize && (more = await entries.MoveNextAsync()); n++)
+                {
+                    await IngestEntryAsync(file, entries.Current);
+                }
+
+                batch.Commit();
+            }
+
+            // In slices, so that a publisher's buffers stay small whatever the chunk size.
+            for (var e = 0; e < file.Events.Count; e += PublishSlice)
+            {
+                await eventPublisher.PublishAsync(file.Events.GetRange(e, Math.Min(PublishSlice, file.Events.Count - e)), cancellationToken);
+            }
+
+            file.Events.Clear();
+        }
+    }
+
+    private async Task IngestEntryAsync(FileIngestion file, BankEntry entry)
+    {
+        var tally = file.Tally;
         switch (entry.Kind)
         {
             case BankEntryKind.Debit:
@@ -235,37 +231,34 @@ public sealed partial class BankFileIngestion(
         // A credit is matched and claimed in one go (create-if-absent); only when the claim is already there is it read,
         // and then what matching reserved is released again, so an entry ingested before changes nothing. A dry run
         // writes nothing, and a return's search has effects of its own: both look for the claim first.
-        var readClaimFirst = dryRun || entry.Kind == BankEntryKind.Return;
-        if (readClaimFirst && await store.ReadAsync<PaymentClaim>(entry.PaymentId, entry.PaymentId, cancellationToken) is { } claimed)
+        var writes = file.Writes!;
+        var readClaimFirst = file.DryRun || entry.Kind == BankEntryKind.Return;
+        if (readClaimFirst && await writes.ReadAsync<PaymentClaim>(entry.PaymentId, entry.PaymentId, file.CancellationToken) is { } claimed)
         {
             tally.Add(entry, EntryOutcome.AlreadyIngested, claimed.Value.Planned);
-            if (!dryRun)
+            if (!file.DryRun)
             {
-                await recorder.FinishAsync(claimed, events, cancellationToken);
+                await file.Recorder!.FinishAsync(claimed, file.Events, file.CancellationToken);
             }
 
             return;
         }
 
-        var currency = Currency.FromCode(entry.CurrencyCode);
         if (entry.Kind == BankEntryKind.Return)
         {
-            await ReturnAsync(entry, fileId, dryRun, returns, tally, currency, now, events, cancellationToken);
+            await ReturnAsync(file, entry);
             return;
         }
 
-        var incoming = new IncomingPayment
-        {
-            PaymentId = entry.PaymentId, AmountMinor = new Money(entry.Amount, currency).ToMinorUnits(), CurrencyCode = currency.Code, BookingDate = entry.BookingDate,
-            PayerName = entry.PayerName, PayerIban = entry.PayerIban, RemittanceInfo = entry.RemittanceInfo, EndToEndId = entry.EndToEndId, CreditorReference = entry.CreditorReference,
-        };
+        var currency = Currency.FromCode(entry.CurrencyCode);
+        var incoming = new IncomingPayment(entry, entry.PaymentId, new Money(entry.Amount, currency).ToMinorUnits(), currency.Code);
         var match = entry.Kind == BankEntryKind.ReversalCredit
             ? new MatchResult.Parked("A reversal of one of our own outgoing payments came back.", [])
-            : matcher.Match(incoming);
-        var payment = PaymentRecorder.Plan(entry, fileId, match, now);
-        if (!dryRun)
+            : file.Matcher!.Match(incoming);
+        var payment = PaymentRecorder.Plan(entry, file.Hash, match, file.Now);
+        if (!file.DryRun)
         {
-            var (settled, created) = await recorder.RecordAsync(payment, null, events, cancellationToken);
+            var (settled, created) = await file.Recorder!.RecordAsync(payment, null, file.Events, file.CancellationToken);
             if (!created)
             {
                 if (match is MatchResult.Matched matched)
@@ -283,13 +276,12 @@ public sealed partial class BankFileIngestion(
         tally.Add(entry, payment.Status == PaymentStatus.Applied ? EntryOutcome.Applied : EntryOutcome.Parked, payment);
     }
 
-    private async Task ReturnAsync(
-        BankEntry entry, string fileId, bool dryRun, ReturnedPaymentFinder returns, IngestionTally tally, Currency currency, DateTimeOffset now,
-        List<IntegrationEvent> events, CancellationToken cancellationToken)
+    private async Task ReturnAsync(FileIngestion file, BankEntry entry)
     {
+        var currency = Currency.FromCode(entry.CurrencyCode);
         var minor = new Money(entry.Amount, currency).ToMinorUnits();
-        var original = await returns.FindAsync(entry.References, minor, currency.Code, entry.PayerIban, entry.PayerName, entry.BookingDate, cancellationToken);
-        var planned = PaymentRecorder.Plan(entry, fileId, new MatchResult.Parked("A return whose original payment was not found.", []), now) with
+        var original = await file.Returns!.FindAsync(entry.References, minor, currency.Code, entry.PayerIban, entry.PayerName, entry.BookingDate, file.CancellationToken);
+        var planned = PaymentRecorder.Plan(entry, file.Hash, new MatchResult.Parked("A return whose original payment was not found.", []), file.Now) with
         {
             Amount = new Money(-entry.Amount, currency),
             IsReturn = true,
@@ -299,28 +291,45 @@ public sealed partial class BankFileIngestion(
         if (original is not null)
         {
             planned = planned with { AccountId = original.AccountId, Status = PaymentStatus.Returned, ParkReason = null, Allocations = original.Allocations };
-            returns.MarkReturned(original.Id);
+            file.Returns.MarkReturned(original.Id);
         }
 
-        if (!dryRun)
+        if (!file.DryRun)
         {
-            var (recorded, created) = await recorder.RecordAsync(planned, original?.Id, events, cancellationToken);
+            var (recorded, created) = await file.Recorder!.RecordAsync(planned, original?.Id, file.Events, file.CancellationToken);
             if (!created)
             {
-                tally.Add(entry, EntryOutcome.AlreadyIngested, recorded);
+                file.Tally.Add(entry, EntryOutcome.AlreadyIngested, recorded);
                 return;
             }
         }
 
-        tally.Add(entry, original is null ? EntryOutcome.ReturnParked : EntryOutcome.Returned, planned,
+        file.Tally.Add(entry, original is null ? EntryOutcome.ReturnParked : EntryOutcome.Returned, planned,
             original is null ? planned.ParkReason : $"returns payment {original.Id} ({entry.ReturnReason ?? "no reason given"})");
     }
 
-    private async Task<BankFileIngestionReport> StoreAsync(
-        BankFileIngestionReport report, string folder, Func<BlobRef, CancellationToken, Task> storeFile, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the file and its reports, then records the <see cref="BankFileRecord"/> last: a run that crashed before the
+    /// record is simply run again (and the record is create-if-absent, so a replay keeps the first).
+    /// </summary>
+    private async Task<BankFileIngestionReport> StoreAndRecordAsync(FileIngestion file, string folder, BankFileOutcome outcome, string? format, string? error)
+    {
+        var report = await StoreAsync(file, folder);
+        await store.TryCreateAsync(file.Hash, file.Hash, new BankFileRecord
+        {
+            Id = file.Hash, FileName = file.Name, IngestedAt = file.Now, Outcome = outcome, Format = format, Error = error,
+            StoredPath = report.StoredPath, ReportPath = report.ReportPath,
+        }, file.CancellationToken);
+        return report;
+    }
+
+    /// <summary>Writes the report (JSON and text) and stores the file beside it; returns the report with both paths.</summary>
+    private async Task<BankFileIngestionReport> StoreAsync(FileIngestion file, string folder)
     {
         // Processed files are records a company must keep: they go to the archive container, written once (create-if-absent:
         // a replay keeps the first report, and the WORM policy in Azure would refuse a rewrite anyway).
+        var cancellationToken = file.CancellationToken;
+        var report = file.Report;
         var archive = report.Outcome == IngestionOutcome.Processed;
         var container = ContainerOf(report.Outcome);
         var path = $"{folder}/{report.IngestedAt:yyyy-MM-dd}/{report.FileId[..Math.Min(8, report.FileId.Length)]}-{report.FileName}";
@@ -336,7 +345,8 @@ public sealed partial class BankFileIngestion(
             await WriteReportAsync(new BlobRef(container, $"{path}.report.txt"), text, "text/plain; charset=utf-8", archive, cancellationToken);
         }
 
-        await storeFile(new BlobRef(container, path), cancellationToken);
+        await file.StoreFile(new BlobRef(container, path), cancellationToken);
+        file.Report = report;
         return report;
     }
 

@@ -17,6 +17,13 @@ namespace Billing.Core.Ingestion;
 /// </summary>
 public sealed class PaymentRecorder(IDocumentStore store, PaymentLedger ledger, IEventPublisher events, TimeProvider time)
 {
+    /// <summary>This recorder writing (and reading) through <paramref name="writes"/> instead, a write batch's store, say.</summary>
+    public PaymentRecorder WritingTo(IDocumentStore writes)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        return ReferenceEquals(writes, store) ? this : new PaymentRecorder(writes, ledger.WritingTo(writes), events, time);
+    }
+
     /// <summary>Claims and records <paramref name="planned"/>; returns the payment as it settled and whether this call made the claim.</summary>
     public Task<(Payment Payment, bool Created)> RecordAsync(Payment planned, string? returnsPaymentId, CancellationToken cancellationToken) =>
         RecordAsync(planned, returnsPaymentId, null, cancellationToken);
@@ -60,7 +67,7 @@ public sealed class PaymentRecorder(IDocumentStore store, PaymentLedger ledger, 
             return claim.Value.Planned;
         }
 
-        var sealedClaim = claim.Value.Settled ? claim.Value : await SettleAsync(claim.Value, cancellationToken);
+        var sealedClaim = claim.Value.Settled ? claim.Value : await SettleAsync(claim, cancellationToken);
         var payment = (await store.TryCreateAsync(sealedClaim.Partition, sealedClaim.Id, sealedClaim.Planned, cancellationToken))?.Value
             ?? (await store.ReadAsync<Payment>(sealedClaim.Partition, sealedClaim.Id, cancellationToken))?.Value
             ?? sealedClaim.Planned;
@@ -77,16 +84,27 @@ public sealed class PaymentRecorder(IDocumentStore store, PaymentLedger ledger, 
         return payment;
     }
 
-    /// <summary>Settles the claim's plan against the invoices and seals the outcome on the claim; returns the sealed claim.</summary>
-    private async Task<PaymentClaim> SettleAsync(PaymentClaim claim, CancellationToken cancellationToken)
+    /// <summary>
+    /// Settles the claim's plan against the invoices and seals the outcome on the claim; returns the sealed claim. The seal
+    /// replaces the version of the claim in hand (no second read) and decides again only when another worker changed it.
+    /// </summary>
+    private async Task<PaymentClaim> SettleAsync(Stored<PaymentClaim> claim, CancellationToken cancellationToken)
     {
         // A person's decision is final about the account: what its invoices do not take goes to the credit balance. A
         // match is only as good as what was due: when nothing was, the payment is parked, as it would have been had it
         // been matched a moment later.
-        var settled = await ledger.SettleAsync(claim.Planned, parkWhenNothingFits: claim.Planned.Rule != MatchRule.Manual, cancellationToken);
-        var sealedClaim = await store.UpdateExistingAsync<PaymentClaim>(claim.Id, claim.Id, current =>
-            current.Settled ? null : current with { Planned = settled, Partition = settled.AccountId, Settled = true }, cancellationToken);
-        return sealedClaim.Value;
+        var planned = claim.Value.Planned;
+        var settled = await ledger.SettleAsync(planned, parkWhenNothingFits: planned.Rule != MatchRule.Manual, cancellationToken);
+        PaymentClaim? Seal(PaymentClaim current) => current.Settled ? null : current with { Planned = settled, Partition = settled.AccountId, Settled = true };
+        try
+        {
+            return (await store.ReplaceAsync(claim.Key.PartitionKey, claim.Key.Id, Seal(claim.Value)!, claim.ETag, cancellationToken)).Value;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Another worker sealed (or touched) the claim meanwhile: the first seal wins.
+            return (await store.UpdateExistingAsync<PaymentClaim>(claim.Key.PartitionKey, claim.Key.Id, Seal, cancellationToken)).Value;
+        }
     }
 
     private Task PublishAsync(IntegrationEvent e, ICollection<IntegrationEvent>? deferred, CancellationToken cancellationToken)
@@ -127,24 +145,9 @@ public sealed class PaymentRecorder(IDocumentStore store, PaymentLedger ledger, 
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(match);
         var currency = Currency.FromCode(entry.CurrencyCode);
-        var payment = new Payment
+        var payment = Payment.Of(entry, entry.PaymentId, Payment.PartitionOf(null), bankFileId, new Money(entry.Amount, currency), PaymentStatus.Parked, now) with
         {
-            Id = entry.PaymentId,
-            AccountId = Payment.PartitionOf(null),
-            BankFileId = bankFileId,
-            Amount = new Money(entry.Amount, currency),
-            BookingDate = entry.BookingDate,
-            ValueDate = entry.ValueDate,
-            ReceivingAccount = entry.ReceivingAccount,
-            PayerName = entry.PayerName,
-            PayerIban = entry.PayerIban,
-            RemittanceInfo = entry.RemittanceInfo,
-            EndToEndId = entry.EndToEndId,
-            CreditorReference = entry.CreditorReference,
-            BankReference = entry.BankReference,
             EntryIdentity = entry.Identity,
-            Status = PaymentStatus.Parked,
-            RecordedAt = now,
         };
         return match switch
         {

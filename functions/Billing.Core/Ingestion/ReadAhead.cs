@@ -14,33 +14,22 @@ internal static class ReadAhead
     {
         var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task producer;
-
-        // The producer needs none of the consumer's ambient state (a store's write batch, say): do not let it flow.
-        var flow = ExecutionContext.SuppressFlow();
-        try
+        var producer = Task.Run(async () =>
         {
-            producer = Task.Run(async () =>
+            try
             {
-                try
+                foreach (var item in source)
                 {
-                    foreach (var item in source)
-                    {
-                        await channel.Writer.WriteAsync(item, stop.Token);
-                    }
+                    await channel.Writer.WriteAsync(item, stop.Token);
+                }
 
-                    channel.Writer.Complete();
-                }
-                catch (Exception ex)
-                {
-                    channel.Writer.Complete(ex);
-                }
-            }, CancellationToken.None);
-        }
-        finally
-        {
-            flow.Undo();
-        }
+                channel.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                channel.Writer.Complete(ex);
+            }
+        }, CancellationToken.None);
 
         try
         {

@@ -21,9 +21,10 @@ public static class InvoiceQueries
     public static DocumentQuery OpenOf(string accountId) =>
         DocumentQuery.InPartition(accountId).Where(DocumentFilter.Equal("status", Wire(InvoiceStatus.Open)));
 
-    /// <summary>Paid, void and uncollectible invoices that fall due on or after <paramref name="dueSince"/>. The due date
-    /// comes first: stores answer from the first condition's index, and the recent due dates are few where the closed
-    /// invoices are all of history.</summary>
+    /// <summary>
+    /// Paid, void and uncollectible invoices that fall due on or after <paramref name="dueSince"/>. The date comes first: a
+    /// store that answers from the first condition's index (SQLite) then reads the recent invoices, not every closed one.
+    /// </summary>
     public static DocumentQuery ClosedDueSince(DateOnly dueSince) =>
         DocumentQuery.Across(DocumentFilter.AtLeast("dueDate", Wire(dueSince))).Where(DocumentFilter.In("status", s_closed));
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Billing.Core.Matching;
 using Billing.Core.Monetary;
 using Billing.Core.Storage;
@@ -8,15 +9,39 @@ namespace Billing.Core.Payments;
 /// An incoming payment from a bank file. Its id is deterministic from the bank entry's identity (bank
 /// references, or account + date + amount + text where the bank gives none), so the same entry in an
 /// intraday report and the day's statement, or in a resent file, is one payment. A matched payment lives in
-/// its account's partition; a parked one in <see cref="SuspensePartition"/> until a person decides.
+/// its account's partition; a parked one in <see cref="SuspensePartition"/> until a person decides. Its
+/// <see cref="BankTransaction"/> members are stored as top-level properties, as they always were.
 /// </summary>
-public sealed record Payment : IDocument
+public sealed record Payment : BankTransaction, IDocument
 {
     public const string SuspensePartition = "_suspense";
 
     public static string DocumentType => "payment";
 
     public static string Container => Containers.Billing;
+
+    public Payment()
+    {
+    }
+
+    [SetsRequiredMembers]
+    private Payment(BankTransaction transaction, string id, string accountId, string bankFileId, Money amount, PaymentStatus status, DateTimeOffset recordedAt)
+        : base(transaction)
+    {
+        Id = id;
+        AccountId = accountId;
+        BankFileId = bankFileId;
+        Amount = amount;
+        Status = status;
+        RecordedAt = recordedAt;
+    }
+
+    /// <summary>A payment of <paramref name="transaction"/> (its details, booking date included, copied), with what every payment states.</summary>
+    public static Payment Of(BankTransaction transaction, string id, string accountId, string bankFileId, Money amount, PaymentStatus status, DateTimeOffset recordedAt)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return new Payment(transaction, id, accountId, bankFileId, amount, status, recordedAt);
+    }
 
     public required string Id { get; init; }
 
@@ -27,25 +52,6 @@ public sealed record Payment : IDocument
     public required string BankFileId { get; init; }
 
     public required Money Amount { get; init; }
-
-    public required DateOnly BookingDate { get; init; }
-
-    public DateOnly? ValueDate { get; init; }
-
-    /// <summary>The company's own account the money arrived on.</summary>
-    public string? ReceivingAccount { get; init; }
-
-    public string? PayerName { get; init; }
-
-    public string? PayerIban { get; init; }
-
-    public string? RemittanceInfo { get; init; }
-
-    public string? EndToEndId { get; init; }
-
-    public string? CreditorReference { get; init; }
-
-    public string? BankReference { get; init; }
 
     public required PaymentStatus Status { get; init; }
 

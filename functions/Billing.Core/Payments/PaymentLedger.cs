@@ -22,6 +22,13 @@ namespace Billing.Core.Payments;
 /// </summary>
 public sealed class PaymentLedger(IDocumentStore store)
 {
+    /// <summary>This ledger writing (and reading) through <paramref name="writes"/> instead, a write batch's store, say.</summary>
+    public PaymentLedger WritingTo(IDocumentStore writes)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        return ReferenceEquals(writes, store) ? this : new PaymentLedger(writes);
+    }
+
     /// <summary>
     /// Applies the planned allocations of an applied payment to the invoices as they are now and returns the payment as it
     /// settled: its allocations are what each invoice took, its <see cref="Payment.CreditedToBalance"/> the rest, and its

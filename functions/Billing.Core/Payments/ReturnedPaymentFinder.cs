@@ -14,6 +14,13 @@ namespace Billing.Core.Payments;
 /// </summary>
 public sealed class ReturnedPaymentFinder(IDocumentStore store)
 {
+    private ReturnedPaymentFinder(IDocumentStore store, ReturnedPaymentFinder remembered)
+        : this(store)
+    {
+        _windows = remembered._windows;
+        _returned = remembered._returned;
+    }
+
     /// <summary>How far back a return without a usable reference is looked for: SEPA's eight-week refund right, plus a margin.</summary>
     public const int FallbackWindowDays = 62;
 
@@ -46,6 +53,16 @@ public sealed class ReturnedPaymentFinder(IDocumentStore store)
             .Where(p => iban.Length > 0 ? Ibans.Normalize(p.PayerIban) == iban : payerName is not null && string.Equals(p.PayerName, payerName, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(p => p.BookingDate).ThenBy(p => p.Id, StringComparer.Ordinal)
             .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// This finder reading through <paramref name="reads"/> instead (a write batch's store, which sees the batch's own
+    /// payments), remembering what this one read and which payments were returned.
+    /// </summary>
+    public ReturnedPaymentFinder ReadingFrom(IDocumentStore reads)
+    {
+        ArgumentNullException.ThrowIfNull(reads);
+        return ReferenceEquals(reads, store) ? this : new ReturnedPaymentFinder(reads, this);
     }
 
     /// <summary>Forgets a payment once it is returned, so a second return does not pick it again.</summary>

@@ -14,6 +14,9 @@ internal sealed class ConnectionLease(LocalDatabase? database, PooledConnection 
 
     public void Execute(string sql) => Current.Execute(sql);
 
+    /// <summary>The SQLite connection itself, for work that manages its own transaction (the schema).</summary>
+    public Microsoft.Data.Sqlite.SqliteConnection Connection => Current.Connection;
+
     public Microsoft.Data.Sqlite.SqliteTransaction BeginTransaction() => Current.Connection.BeginTransaction();
 
     public void Dispose()

@@ -9,7 +9,7 @@ namespace Billing.Local.Storage;
 /// caching its prepared commands, so an operation costs one statement and not an open. Every operation
 /// rents a connection for its own duration: concurrent callers never share one, and a streaming query
 /// holds its connection until the enumeration ends. A write batch (<see cref="BeginWriteBatch"/>) holds one connection
-/// and one transaction for its flow until it ends. On a read-only <see cref="LocalDataDirectory"/> every connection is
+/// and one transaction until it ends; only what is done on that connection belongs to it. On a read-only <see cref="LocalDataDirectory"/> every connection is
 /// opened read-only and the schema is not touched; when SQLite cannot even create the WAL index beside the file (a
 /// folder this user may not write), the file is opened as immutable, which is safe because nobody can write it either.
 /// </summary>
@@ -17,7 +17,6 @@ public sealed class LocalDatabase : IDisposable
 {
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly ConcurrentBag<PooledConnection> _idle = [];
-    private readonly AsyncLocal<WriteBatch?> _batch = new();
     private readonly LocalDataDirectory _data;
     private string _connectionString;
     private bool _disposed;
@@ -30,8 +29,7 @@ public sealed class LocalDatabase : IDisposable
         if (!data.IsReadOnly)
         {
             using var connection = Rent();
-            connection.Execute(LocalSchema.Create);
-            connection.Execute(LocalSchema.CreateIndexes);
+            LocalSchema.Apply(connection.Connection);
         }
     }
 
@@ -50,11 +48,6 @@ public sealed class LocalDatabase : IDisposable
     internal ConnectionLease Rent()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_batch.Value is { Connection: { } batched })
-        {
-            return new ConnectionLease(null, batched);
-        }
-
         var connection = _idle.TryTake(out var idle) ? idle : Open();
         return new ConnectionLease(this, connection);
     }
@@ -71,18 +64,13 @@ public sealed class LocalDatabase : IDisposable
     }
 
     /// <summary>
-    /// Starts a write batch for the calling flow: until it is disposed, every operation of this flow runs on one
-    /// connection in one immediate transaction (so other writers wait), and <see cref="WriteBatch.Commit"/> applies them
-    /// together. Disposing without committing rolls them back. Batches do not nest.
+    /// Starts a write batch: a connection of its own in one immediate transaction (so other writers wait) until it ends.
+    /// The operations run on <see cref="WriteBatch.Connection"/> belong to it, and <see cref="WriteBatch.Commit"/> applies
+    /// them together; disposing without committing rolls them back.
     /// </summary>
     internal WriteBatch BeginWriteBatch()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_batch.Value is { Connection: not null })
-        {
-            throw new InvalidOperationException("A write batch is already active in this flow.");
-        }
-
         var connection = _idle.TryTake(out var idle) ? idle : Open();
         try
         {
@@ -94,12 +82,10 @@ public sealed class LocalDatabase : IDisposable
             throw;
         }
 
-        var batch = new WriteBatch(this, connection);
-        _batch.Value = batch;
-        return batch;
+        return new WriteBatch(this, connection);
     }
 
-    private void End(WriteBatch batch, PooledConnection connection, bool commit)
+    private void End(PooledConnection connection, bool commit)
     {
         try
         {
@@ -116,19 +102,19 @@ public sealed class LocalDatabase : IDisposable
         {
             connection.BatchTransaction!.Dispose();
             connection.BatchTransaction = null;
-            if (ReferenceEquals(_batch.Value, batch))
-            {
-                _batch.Value = null;
-            }
-
             Return(connection);
         }
     }
 
-    /// <summary>One flow's write batch: a connection and its open transaction.</summary>
+    /// <summary>A write batch: a connection and its open transaction, until the batch ends.</summary>
     internal sealed class WriteBatch(LocalDatabase database, PooledConnection connection) : IDisposable
     {
+        /// <summary>The batch's connection, or null once it ended.</summary>
         public PooledConnection? Connection { get; private set; } = connection;
+
+        /// <summary>A lease on the batch's connection (which the batch, not the lease, hands back).</summary>
+        public ConnectionLease Lease() =>
+            new(null, Connection ?? throw new ObjectDisposedException(nameof(WriteBatch), "The write batch has ended."));
 
         public void Commit() => Finish(commit: true);
 
@@ -139,7 +125,7 @@ public sealed class LocalDatabase : IDisposable
             if (Connection is { } connection)
             {
                 Connection = null;
-                database.End(this, connection, commit);
+                database.End(connection, commit);
             }
         }
     }

@@ -12,11 +12,16 @@ namespace Billing.Local.Storage;
 /// INSERT that a unique-key violation turns into <c>null</c>; replace and delete are conditional on the ETag
 /// in the same statement (<c>WHERE etag = …</c>), so two writers racing on one version cannot both win; a replace
 /// may change the document's type (a pending event becomes a relayed one), as in Cosmos DB.
-/// Every write stamps a fresh ETag. A write batch (<see cref="BeginWriteBatch"/>) runs the calling flow's operations in
-/// one transaction, committed together.
+/// Every write stamps a fresh ETag. A write batch (<see cref="BeginWriteBatch"/>) is one transaction on a connection of its
+/// own; its <see cref="IDocumentWriteBatch.Store"/> is a store on that connection, whose operations are committed together.
 /// </summary>
 public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider time) : IDocumentStore, IDocumentWriteBatching
 {
+    private readonly LocalDatabase.WriteBatch? _batch;
+
+    private SqliteDocumentStore(LocalDatabase database, TimeProvider time, LocalDatabase.WriteBatch batch)
+        : this(database, time) => _batch = batch;
+
     private const string SelectOne =
         "SELECT body, etag FROM documents WHERE container = @p0 AND partition_key = @p1 AND id = @p2 AND type = @p3";
     private const string Insert =
@@ -38,7 +43,7 @@ public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider tim
         where T : class, IDocument
     {
         var key = new DocumentKey(T.Container, partitionKey, id);
-        using var connection = database.Rent();
+        using var connection = Rent();
         using var reader = connection.Command(SelectOne, key.Container, key.PartitionKey, key.Id, T.DocumentType).ExecuteReader();
         return Task.FromResult(reader.Read() ? new Stored<T>(key, Deserialize<T>(reader.GetString(0)), reader.GetString(1)) : null);
     }
@@ -49,7 +54,7 @@ public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider tim
         ArgumentNullException.ThrowIfNull(value);
         var key = new DocumentKey(T.Container, partitionKey, id);
         var etag = NewETag();
-        using var connection = database.Rent();
+        using var connection = Rent();
         var inserted = connection.Command(Insert, key.Container, key.PartitionKey, key.Id, T.DocumentType, etag, BillingJson.Serialize(value), Now())
             .ExecuteNonQuery();
         return Task.FromResult(inserted == 1 ? new Stored<T>(key, value, etag) : null);
@@ -62,7 +67,7 @@ public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider tim
         ArgumentException.ThrowIfNullOrWhiteSpace(etag);
         var key = new DocumentKey(T.Container, partitionKey, id);
         var next = NewETag();
-        using var connection = database.Rent();
+        using var connection = Rent();
         var updated = connection.Command(Update, key.Container, key.PartitionKey, key.Id, etag, BillingJson.Serialize(value), next, Now(), T.DocumentType)
             .ExecuteNonQuery();
         return updated == 1 ? Task.FromResult(new Stored<T>(key, value, next)) : throw new ConcurrencyConflictException(key);
@@ -72,7 +77,7 @@ public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider tim
         where T : class, IDocument
     {
         var key = new DocumentKey(T.Container, partitionKey, id);
-        using var connection = database.Rent();
+        using var connection = Rent();
         if (etag is null)
         {
             return Task.FromResult(connection.Command(DeleteAny, key.Container, key.PartitionKey, key.Id, T.DocumentType).ExecuteNonQuery() == 1);
@@ -91,7 +96,7 @@ public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider tim
         where T : class, IDocument
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(partitionKey);
-        using var connection = database.Rent();
+        using var connection = Rent();
         using var reader = connection.Command(SelectPartition, T.Container, partitionKey, T.DocumentType).ExecuteReader();
         while (reader.Read())
         {
@@ -105,7 +110,7 @@ public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider tim
     public async IAsyncEnumerable<Stored<T>> QueryAllAsync<T>([EnumeratorCancellation] CancellationToken cancellationToken = default)
         where T : class, IDocument
     {
-        using var connection = database.Rent();
+        using var connection = Rent();
         using var reader = connection.Command(SelectAll, T.Container, T.DocumentType).ExecuteReader();
         while (reader.Read())
         {
@@ -122,7 +127,7 @@ public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider tim
     {
         ArgumentNullException.ThrowIfNull(query);
         var (sql, values) = SqliteDocumentQuery.Translate(query, T.Container, T.DocumentType);
-        using var connection = database.Rent();
+        using var connection = Rent();
         using var reader = connection.Command(sql, values).ExecuteReader();
         while (reader.Read())
         {
@@ -140,7 +145,7 @@ public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider tim
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         var (sql, values) = SqliteDocumentQuery.TranslatePage(query, T.Container, T.DocumentType, size, after);
-        using var connection = database.Rent();
+        using var connection = Rent();
         using var reader = connection.Command(sql, values).ExecuteReader();
         var items = new List<Stored<T>>();
         DocumentCursor? next = null;
@@ -163,15 +168,30 @@ public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider tim
         return Task.FromResult(new DocumentPage<T>(items, next));
     }
 
-    public IDocumentWriteBatch BeginWriteBatch() => new Batch(database.BeginWriteBatch());
+
+    public IDocumentWriteBatch BeginWriteBatch()
+    {
+        if (_batch is not null)
+        {
+            throw new InvalidOperationException("A write batch's store cannot begin another batch: batches do not nest.");
+        }
+
+        var batch = database.BeginWriteBatch();
+        return new Batch(batch, new SqliteDocumentStore(database, time, batch));
+    }
+
+    /// <summary>A connection from the pool, or the batch's connection for a batch's store.</summary>
+    private ConnectionLease Rent() => _batch is null ? database.Rent() : _batch.Lease();
 
     private static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, BillingJson.Options)
         ?? throw new JsonException($"A stored {typeof(T).Name} is JSON null.");
 
     private static string NewETag() => Guid.NewGuid().ToString("N");
 
-    private sealed class Batch(LocalDatabase.WriteBatch batch) : IDocumentWriteBatch
+    private sealed class Batch(LocalDatabase.WriteBatch batch, SqliteDocumentStore store) : IDocumentWriteBatch
     {
+        public IDocumentStore Store => store;
+
         public void Commit() => batch.Commit();
 
         public void Dispose() => batch.Dispose();

@@ -76,25 +76,34 @@ public class BankFileIngestionBenchmarks
     public static (ServiceProvider Services, string Directory) SeededServices(Action<IServiceCollection>? configure = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"billing-ingest-{Guid.NewGuid():N}");
-        var settings = new Dictionary<string, string?>
-        {
-            ["Seller:LegalName"] = "Bench GmbH", ["Seller:VatId"] = "DE1", ["Seller:Street"] = "s", ["Seller:City"] = "c", ["Seller:PostalCode"] = "1",
-            ["Seller:CountryCode"] = "DE", ["Seller:Email"] = "b@example.com", ["Seller:Iban"] = "DE89370400440532013000", ["Seller:DomesticVatRate"] = "19",
-        };
-        var collection = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddLogging().AddBillingCore().AddLocalBilling(directory);
-        configure?.Invoke(collection);
-        var services = collection.BuildServiceProvider();
+        var services = Services(directory, configure);
         var store = services.GetRequiredService<IDocumentStore>();
         Parallel.For(0, Accounts, new ParallelOptions { MaxDegreeOfParallelism = 2 }, a => SeedAsync(store, a).GetAwaiter().GetResult());
         return (services, directory);
     }
 
+    /// <summary>The embedded default on <paramref name="directory"/>, with the seller whose account the generated files credit.</summary>
+    public static ServiceProvider Services(string directory, Action<IServiceCollection>? configure = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Seller:LegalName"] = "Bench GmbH", ["Seller:VatId"] = "DE1", ["Seller:Street"] = "s", ["Seller:City"] = "c", ["Seller:PostalCode"] = "1",
+            ["Seller:CountryCode"] = "DE", ["Seller:Email"] = "b@example.com", ["Seller:Iban"] = OwnIban, ["Seller:DomesticVatRate"] = "19",
+        };
+        var collection = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddLogging().AddBillingCore().AddLocalBilling(directory);
+        configure?.Invoke(collection);
+        return collection.BuildServiceProvider();
+    }
+
+    /// <summary>The seller's account, which the generated files credit.</summary>
+    public const string OwnIban = "DE89370400440532013000";
+
     /// <summary>Writes the camt.053 with <paramref name="entries"/> entries to <paramref name="path"/>, streaming.</summary>
     public static void WriteCamt(string path, int entries)
     {
         using var text = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
-        text.Write("""<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><GrpHdr><MsgId>B</MsgId><CreDtTm>2026-02-01T18:00:00+01:00</CreDtTm></GrpHdr><Stmt><Id>S</Id><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>""");
+        text.Write(CamtHeader);
         for (var i = 0; i < entries; i++)
         {
             var a = i % Accounts;
@@ -106,11 +115,20 @@ public class BankFileIngestionBenchmarks
                 2 => ("<Ustrd>monthly fee</Ustrd>", PayerIban(a)),
                 _ => ("<Ustrd>unknown</Ustrd>", "DE02120300000000202051"),
             };
-            text.Write(string.Create(CultureInfo.InvariantCulture, $"<Ntry><Amt Ccy=\"EUR\">{(i % 4 == 2 ? "1000.00" : "100.00")}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-02-01</Dt></BookgDt><AcctSvcrRef>R{i}</AcctSvcrRef><NtryDtls><TxDtls><Refs><EndToEndId>NOTPROVIDED</EndToEndId></Refs><RltdPties><Dbtr><Pty><Nm>Payer {a}</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>{iban}</IBAN></Id></DbtrAcct></RltdPties><RmtInf>{remittance}</RmtInf></TxDtls></NtryDtls></Ntry>"));
+            text.Write(CamtEntry($"R{i}", i % 4 == 2 ? 1000m : 100m, new DateOnly(2026, 2, 1), $"Payer {a}", iban, remittance));
         }
 
-        text.Write("</Stmt></BkToCstmrStmt></Document>");
+        text.Write(CamtTrailer);
     }
+
+    /// <summary>The start of a camt.053.001.08 statement of <see cref="OwnIban"/> in EUR, with no balances (none is checked).</summary>
+    public const string CamtHeader = """<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><GrpHdr><MsgId>B</MsgId><CreDtTm>2026-02-01T18:00:00+01:00</CreDtTm></GrpHdr><Stmt><Id>S</Id><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>""";
+
+    public const string CamtTrailer = "</Stmt></BkToCstmrStmt></Document>";
+
+    /// <summary>One booked EUR credit; <paramref name="remittance"/> is the content of <c>RmtInf</c>.</summary>
+    public static string CamtEntry(string bankReference, decimal amount, DateOnly booked, string payer, string payerIban, string remittance) =>
+        string.Create(CultureInfo.InvariantCulture, $"<Ntry><Amt Ccy=\"EUR\">{amount:0.00}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>{booked:yyyy-MM-dd}</Dt></BookgDt><AcctSvcrRef>{bankReference}</AcctSvcrRef><NtryDtls><TxDtls><Refs><EndToEndId>NOTPROVIDED</EndToEndId></Refs><RltdPties><Dbtr><Pty><Nm>{payer}</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>{payerIban}</IBAN></Id></DbtrAcct></RltdPties><RmtInf>{remittance}</RmtInf></TxDtls></NtryDtls></Ntry>");
 
     private void DisposeServices()
     {
@@ -131,23 +149,31 @@ public class BankFileIngestionBenchmarks
 
     private static async Task SeedAsync(IDocumentStore store, int a)
     {
-        var id = $"acct-{a}";
-        var account = new Account
-        {
-            Id = id, LegalName = $"Customer {a} GmbH", BillingEmails = ["x@example.com"], Currency = Currency.EUR,
-            Address = new PostalAddress { Street = "s", City = "c", PostalCode = "1", CountryCode = "DE" }, KnownPayerIbans = [PayerIban(a)],
-        };
-        await store.TryCreateAsync(id, id, account);
-        var number = InvoiceNumberSequence.Format("INV-2026", a + 1);
-        var gross = Money.Of(1000m, "EUR");
-        await store.TryCreateAsync(id, $"inv-{a}", new Invoice
-        {
-            Id = $"inv-{a}", AccountId = id, BillingDate = new DateOnly(2026, 1, 1), Status = InvoiceStatus.Open, Number = number, IssueDate = new DateOnly(2026, 1, 1),
-            DueDate = new DateOnly(2026, 1, 15), Currency = Currency.EUR, Seller = new Party { LegalName = "Bench", Address = account.Address },
-            Buyer = new Party { LegalName = account.LegalName, Address = account.Address }, Lines = [], VatBreakdown = [], NetTotal = gross, VatTotal = Money.Zero(Currency.EUR),
-            GrossTotal = gross, AmountPaid = Money.Zero(Currency.EUR), PayeeIban = "DE89370400440532013000", CreditorReference = CreditorReference.Create(number),
-        });
+        var account = Account(a);
+        await store.TryCreateAsync(account.Id, account.Id, account);
+        var invoice = Invoice(account, $"inv-{a}", InvoiceNumberSequence.Format("INV-2026", a + 1), new DateOnly(2026, 1, 1), 1000m);
+        await store.TryCreateAsync(account.Id, invoice.Id, invoice);
     }
 
-    private static string PayerIban(int a) => $"DE00BENCH{a:D10}";
+    /// <summary>Account <c>acct-{a}</c>, paying from <see cref="PayerIban"/>.</summary>
+    public static Account Account(int a) => new()
+    {
+        Id = $"acct-{a}", LegalName = $"Customer {a} GmbH", BillingEmails = ["x@example.com"], Currency = Currency.EUR,
+        Address = new PostalAddress { Street = "s", City = "c", PostalCode = "1", CountryCode = "DE" }, KnownPayerIbans = [PayerIban(a)],
+    };
+
+    /// <summary>An open EUR invoice of <paramref name="account"/> for <paramref name="gross"/>, due 14 days after issue, with its RF reference.</summary>
+    public static Invoice Invoice(Account account, string id, string number, DateOnly issued, decimal gross)
+    {
+        var total = Money.Of(gross, "EUR");
+        return new Invoice
+        {
+            Id = id, AccountId = account.Id, BillingDate = issued, Status = InvoiceStatus.Open, Number = number, IssueDate = issued,
+            DueDate = issued.AddDays(14), Currency = Currency.EUR, Seller = new Party { LegalName = "Bench", Address = account.Address },
+            Buyer = new Party { LegalName = account.LegalName, Address = account.Address }, Lines = [], VatBreakdown = [], NetTotal = total, VatTotal = Money.Zero(Currency.EUR),
+            GrossTotal = total, AmountPaid = Money.Zero(Currency.EUR), PayeeIban = OwnIban, CreditorReference = CreditorReference.Create(number),
+        };
+    }
+
+    public static string PayerIban(int a) => $"DE00BENCH{a:D10}";
 }

@@ -23,7 +23,7 @@ public sealed class SqliteWriteBatchTests : IDisposable
         {
             for (var i = 0; i < 50; i++)
             {
-                await _store.TryCreateAsync("acc-1", $"n{i}", new TestNote($"note {i}"));
+                await batch.Store.TryCreateAsync("acc-1", $"n{i}", new TestNote($"note {i}"));
             }
 
             batch.Commit();
@@ -34,14 +34,26 @@ public sealed class SqliteWriteBatchTests : IDisposable
     }
 
     [Fact]
+    public async Task BeginWriteBatch_BeforeCommit_OnlyTheBatchStoreSeesItsWrites()
+    {
+        using var batch = _store.BeginWriteBatch();
+        await batch.Store.TryCreateAsync("acc-1", "n1", new TestNote("in the batch"));
+
+        Assert.NotNull(await batch.Store.ReadAsync<TestNote>("acc-1", "n1"));
+        Assert.Null(await Task.Run(() => _store.ReadAsync<TestNote>("acc-1", "n1")));
+        batch.Commit();
+        Assert.NotNull(await _store.ReadAsync<TestNote>("acc-1", "n1"));
+    }
+
+    [Fact]
     public async Task BeginWriteBatch_DisposedWithoutCommit_WritesNothing()
     {
         await _store.TryCreateAsync("acc-1", "kept", new TestNote("before the batch"));
 
-        using (_store.BeginWriteBatch())
+        using (var batch = _store.BeginWriteBatch())
         {
-            await _store.TryCreateAsync("acc-1", "lost", new TestNote("in the batch"));
-            Assert.NotNull(await _store.ReadAsync<TestNote>("acc-1", "lost"));
+            await batch.Store.TryCreateAsync("acc-1", "lost", new TestNote("in the batch"));
+            Assert.NotNull(await batch.Store.ReadAsync<TestNote>("acc-1", "lost"));
         }
 
         Assert.Null(await _store.ReadAsync<TestNote>("acc-1", "lost"));
@@ -55,19 +67,33 @@ public sealed class SqliteWriteBatchTests : IDisposable
         await _store.ReplaceAsync("acc-1", "n1", new TestNote("b"), created!.ETag);
 
         using var batch = _store.BeginWriteBatch();
-        Assert.Null(await _store.TryCreateAsync("acc-1", "n1", new TestNote("again")));
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _store.ReplaceAsync("acc-1", "n1", new TestNote("stale"), created.ETag));
+        Assert.Null(await batch.Store.TryCreateAsync("acc-1", "n1", new TestNote("again")));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => batch.Store.ReplaceAsync("acc-1", "n1", new TestNote("stale"), created.ETag));
         batch.Commit();
 
         Assert.Equal("b", (await _store.ReadAsync<TestNote>("acc-1", "n1"))!.Value.Text);
     }
 
     [Fact]
-    public void BeginWriteBatch_Nested_IsRefused()
+    public void BeginWriteBatch_OnABatchStore_IsRefused()
     {
         using var outer = _store.BeginWriteBatch();
 
-        Assert.ThrowsAny<InvalidOperationException>(() => _store.BeginWriteBatch());
+        Assert.Throws<InvalidOperationException>(() => ((IDocumentWriteBatching)outer.Store).BeginWriteBatch());
+    }
+
+    [Fact]
+    public async Task BatchStore_AfterTheBatchEnded_IsRefused()
+    {
+        IDocumentStore ended;
+        using (var batch = _store.BeginWriteBatch())
+        {
+            ended = batch.Store;
+            batch.Commit();
+        }
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => ended.TryCreateAsync("acc-1", "late", new TestNote("after the batch")));
+        Assert.Null(await _store.ReadAsync<TestNote>("acc-1", "late"));
     }
 
     private static async Task<int> CountAsync(IDocumentStore store)
