@@ -141,6 +141,8 @@ var queues = {
   billAccount: 'bill-account'
   sendInvoice: 'send-invoice'
   dunningNotice: 'dunning-notice'
+  scheduleBillingPage: 'schedule-billing-page'
+  scheduleDunningPage: 'schedule-dunning-page'
 }
 var containers = {
   bankFiles: 'bank-files'
@@ -236,6 +238,10 @@ module storage 'modules/storage.bicep' = {
       '${queues.sendInvoice}-poison'
       queues.dunningNotice
       '${queues.dunningNotice}-poison'
+      queues.scheduleBillingPage
+      '${queues.scheduleBillingPage}-poison'
+      queues.scheduleDunningPage
+      '${queues.scheduleDunningPage}-poison'
     ]
     systemTopicName: names.systemTopic
     privateNetworking: vnetEnabled
@@ -376,6 +382,8 @@ module functionApp 'modules/functionapp.bicep' = {
     billAccountQueueName: queues.billAccount
     sendInvoiceQueueName: queues.sendInvoice
     dunningNoticeQueueName: queues.dunningNotice
+    scheduleBillingPageQueueName: queues.scheduleBillingPage
+    scheduleDunningPageQueueName: queues.scheduleDunningPage
     bankFilesContainerName: containers.bankFiles
     bankArchiveContainerName: containers.bankArchive
     invoicesContainerName: containers.invoices
@@ -471,6 +479,10 @@ output SEND_INVOICE_QUEUE string = queues.sendInvoice
 
 @description('DUNNING_NOTICE_QUEUE.')
 output DUNNING_NOTICE_QUEUE string = queues.dunningNotice
+@description('SCHEDULE_BILLING_PAGE_QUEUE.')
+output SCHEDULE_BILLING_PAGE_QUEUE string = queues.scheduleBillingPage
+@description('SCHEDULE_DUNNING_PAGE_QUEUE.')
+output SCHEDULE_DUNNING_PAGE_QUEUE string = queues.scheduleDunningPage
 
 @description('BANK_FILES_CONTAINER.')
 output BANK_FILES_CONTAINER string = containers.bankFiles

@@ -35,7 +35,7 @@ done < <(node -e '
 
 run_id="smoke$(date +%s)$RANDOM"
 export COSMOS_DATABASE="$run_id"
-export BILL_ACCOUNT_QUEUE="$run_id-bill-account" SEND_INVOICE_QUEUE="$run_id-send-invoice" DUNNING_NOTICE_QUEUE="$run_id-dunning-notice"
+export BILL_ACCOUNT_QUEUE="$run_id-bill-account" SEND_INVOICE_QUEUE="$run_id-send-invoice" DUNNING_NOTICE_QUEUE="$run_id-dunning-notice" SCHEDULE_BILLING_PAGE_QUEUE="$run_id-schedule-billing-page" SCHEDULE_DUNNING_PAGE_QUEUE="$run_id-schedule-dunning-page"
 export BANK_FILES_CONTAINER="$run_id-bank-files" INVOICES_CONTAINER="$run_id-invoices" REPORTS_CONTAINER="$run_id-reports"
 service_bus=0
 if port_open 5672; then

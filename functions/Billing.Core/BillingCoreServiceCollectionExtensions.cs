@@ -29,7 +29,14 @@ public static class BillingCoreServiceCollectionExtensions
             options.BillAccount = config["BILL_ACCOUNT_QUEUE"] ?? options.BillAccount;
             options.SendInvoice = config["SEND_INVOICE_QUEUE"] ?? options.SendInvoice;
             options.DunningNotice = config["DUNNING_NOTICE_QUEUE"] ?? options.DunningNotice;
+            options.ScheduleBillingPage = config["SCHEDULE_BILLING_PAGE_QUEUE"] ?? options.ScheduleBillingPage;
+            options.ScheduleDunningPage = config["SCHEDULE_DUNNING_PAGE_QUEUE"] ?? options.ScheduleDunningPage;
         });
+        services.AddOptions<SchedulePageOptions>().Configure<IConfiguration>((options, config) =>
+        {
+            options.BillingPageSize = PageSize(config, "BILLING_SCHEDULE_PAGE_SIZE", options.BillingPageSize);
+            options.DunningPageSize = PageSize(config, "DUNNING_SCHEDULE_PAGE_SIZE", options.DunningPageSize);
+        }).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BlobContainerOptions>().Configure<IConfiguration>((options, config) =>
         {
             options.Invoices = config["INVOICES_CONTAINER"] ?? options.Invoices;
@@ -49,4 +56,9 @@ public static class BillingCoreServiceCollectionExtensions
         Reporting.ReportingServiceCollectionExtensions.AddReporting(services);
         return services;
     }
+
+    private static int PageSize(IConfiguration config, string setting, int fallback) =>
+        config[setting] is not { } text ? fallback
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) ? size
+        : throw new InvalidOperationException($"{setting} is '{text}': expected a whole number of documents (1-10000).");
 }

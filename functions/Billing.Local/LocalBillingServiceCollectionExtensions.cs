@@ -72,9 +72,15 @@ public static class LocalBillingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The handlers of the <c>bill-account</c>, <c>send-invoice</c> and <c>dunning-notice</c> queues, in that order.</summary>
+    /// <summary>
+    /// The handlers of the <c>schedule-billing-page</c>, <c>schedule-dunning-page</c>, <c>bill-account</c>,
+    /// <c>send-invoice</c> and <c>dunning-notice</c> queues, in that order (a fan-out's pages first, so its messages are
+    /// enqueued in page order).
+    /// </summary>
     public static IServiceCollection AddBillingQueueHandlers(this IServiceCollection services)
     {
+        services.AddLocalQueueHandler<ScheduleBillingPageQueueHandler>();
+        services.AddLocalQueueHandler<ScheduleDunningPageQueueHandler>();
         services.AddLocalQueueHandler<BillAccountQueueHandler>();
         services.AddLocalQueueHandler<SendInvoiceQueueHandler>();
         services.AddLocalQueueHandler<DunningNoticeQueueHandler>();

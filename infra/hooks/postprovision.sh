@@ -43,6 +43,8 @@ setting() {
   setting BILL_ACCOUNT_QUEUE "${BILL_ACCOUNT_QUEUE:-bill-account}"
   setting SEND_INVOICE_QUEUE "${SEND_INVOICE_QUEUE:-send-invoice}"
   setting DUNNING_NOTICE_QUEUE "${DUNNING_NOTICE_QUEUE:-dunning-notice}"
+  setting SCHEDULE_BILLING_PAGE_QUEUE "${SCHEDULE_BILLING_PAGE_QUEUE:-schedule-billing-page}"
+  setting SCHEDULE_DUNNING_PAGE_QUEUE "${SCHEDULE_DUNNING_PAGE_QUEUE:-schedule-dunning-page}"
   setting BANK_FILES_CONTAINER "${BANK_FILES_CONTAINER:-bank-files}"
   setting BANK_ARCHIVE_CONTAINER "${BANK_ARCHIVE_CONTAINER:-bank-archive}"
   setting INVOICES_CONTAINER "${INVOICES_CONTAINER:-invoices}"

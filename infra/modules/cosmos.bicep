@@ -47,6 +47,9 @@ var serverless = capacityMode == 'Serverless'
 //   /creditorReference  invoice look-up by its RF reference
 //   /bankReference, /endToEndId  payments by the bank's references (returns); /bookingDate payments of a period
 //   /state       dunning notices by state
+//   /paidDate    invoices paid after a date (reports); /sentAt dunning notices sent in a window (reports)
+//   composite (x, /accountId, /id)  the order of a paged query on x (timers page open invoices by /status
+//                and due billing states by /nextChargeDate, each page after the last key of the one before)
 // (the same list as DocumentFilter.Indexed in Billing.Core: a query may filter on exactly these).
 // A query on any other property still works but scans; add its path here before relying on it.
 var billingIndexingPolicy = {
@@ -66,6 +69,20 @@ var billingIndexingPolicy = {
     { path: '/endToEndId/?' }
     { path: '/bookingDate/?' }
     { path: '/state/?' }
+    { path: '/paidDate/?' }
+    { path: '/sentAt/?' }
+  ]
+  compositeIndexes: [
+    [
+      { path: '/status', order: 'ascending' }
+      { path: '/accountId', order: 'ascending' }
+      { path: '/id', order: 'ascending' }
+    ]
+    [
+      { path: '/nextChargeDate', order: 'ascending' }
+      { path: '/accountId', order: 'ascending' }
+      { path: '/id', order: 'ascending' }
+    ]
   ]
   excludedPaths: [
     { path: '/*' }

@@ -92,6 +92,12 @@ param sendInvoiceQueueName string
 @description('Required. Storage queue of dunning notices to send (DUNNING_NOTICE_QUEUE).')
 param dunningNoticeQueueName string
 
+@description('Required. Storage queue of the billing fan-out\'s next pages (SCHEDULE_BILLING_PAGE_QUEUE).')
+param scheduleBillingPageQueueName string
+
+@description('Required. Storage queue of the dunning fan-out\'s next pages (SCHEDULE_DUNNING_PAGE_QUEUE).')
+param scheduleDunningPageQueueName string
+
 @description('Required. Blob container of bank files (BANK_FILES_CONTAINER).')
 param bankFilesContainerName string
 
@@ -200,6 +206,8 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'BILL_ACCOUNT_QUEUE', value: billAccountQueueName }
         { name: 'SEND_INVOICE_QUEUE', value: sendInvoiceQueueName }
         { name: 'DUNNING_NOTICE_QUEUE', value: dunningNoticeQueueName }
+        { name: 'SCHEDULE_BILLING_PAGE_QUEUE', value: scheduleBillingPageQueueName }
+        { name: 'SCHEDULE_DUNNING_PAGE_QUEUE', value: scheduleDunningPageQueueName }
 
         // Blob containers.
         { name: 'BANK_FILES_CONTAINER', value: bankFilesContainerName }

@@ -90,7 +90,7 @@ public sealed class WorkerFixture : IAsyncLifetime
             await Blobs.GetBlobContainerClient(settings[container]).CreateIfNotExistsAsync();
         }
 
-        foreach (var queue in new[] { "BILL_ACCOUNT_QUEUE", "SEND_INVOICE_QUEUE", "DUNNING_NOTICE_QUEUE" })
+        foreach (var queue in new[] { "BILL_ACCOUNT_QUEUE", "SEND_INVOICE_QUEUE", "DUNNING_NOTICE_QUEUE", "SCHEDULE_BILLING_PAGE_QUEUE", "SCHEDULE_DUNNING_PAGE_QUEUE" })
         {
             await new QueueClient(AzureEmulators.StorageConnectionString, settings[queue]).CreateIfNotExistsAsync();
         }
@@ -138,6 +138,8 @@ public sealed class WorkerFixture : IAsyncLifetime
         ["BILL_ACCOUNT_QUEUE"] = $"{Prefix}-bill-account",
         ["SEND_INVOICE_QUEUE"] = $"{Prefix}-send-invoice",
         ["DUNNING_NOTICE_QUEUE"] = $"{Prefix}-dunning-notice",
+        ["SCHEDULE_BILLING_PAGE_QUEUE"] = $"{Prefix}-schedule-billing-page",
+        ["SCHEDULE_DUNNING_PAGE_QUEUE"] = $"{Prefix}-schedule-dunning-page",
         ["DUNNING_MAX_BANK_FILE_AGE"] = "3",
         ["DUNNING_REQUIRE_BANK_FILE"] = "true",
         ["DUNNING_GROUP_PER_ACCOUNT"] = "true",

@@ -11,9 +11,11 @@ public sealed class FunctionsMetadataTests
 
     [Theory]
     [InlineData("ScheduleBilling", "timerTrigger", "schedule", "%BILLING_SCHEDULE%", "Invoices")]
+    [InlineData("ScheduleBillingPage", "queueTrigger", "queueName", "%SCHEDULE_BILLING_PAGE_QUEUE%", "Invoices")]
     [InlineData("BillAccount", "queueTrigger", "queueName", "%BILL_ACCOUNT_QUEUE%", "Invoices")]
     [InlineData("SendInvoice", "queueTrigger", "queueName", "%SEND_INVOICE_QUEUE%", "Invoices")]
     [InlineData("ScheduleDunning", "timerTrigger", "schedule", "%DUNNING_SCHEDULE%", "Dunning")]
+    [InlineData("ScheduleDunningPage", "queueTrigger", "queueName", "%SCHEDULE_DUNNING_PAGE_QUEUE%", "Dunning")]
     [InlineData("SendDunningNotice", "queueTrigger", "queueName", "%DUNNING_NOTICE_QUEUE%", "Dunning")]
     [InlineData("SnapshotReports", "timerTrigger", "schedule", "%REPORTS_SCHEDULE%", "Reports")]
     [InlineData("RelayEvents", "timerTrigger", "schedule", "%EVENTS_RELAY_SCHEDULE%", "Events")]
@@ -35,7 +37,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Metadata_DeclaresExactlyTheBillingDunningReportPaymentAndEventTriggers()
     {
-        Assert.Equal(["ApplySuspenseDecisions", "BillAccount", "IngestBankFile", "RelayEvents", "ScheduleBilling", "ScheduleDunning", "SendDunningNotice", "SendInvoice", "SnapshotReports"], s_functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["ApplySuspenseDecisions", "BillAccount", "IngestBankFile", "RelayEvents", "ScheduleBilling", "ScheduleBillingPage", "ScheduleDunning", "ScheduleDunningPage", "SendDunningNotice", "SendInvoice", "SnapshotReports"], s_functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
     /// <summary>

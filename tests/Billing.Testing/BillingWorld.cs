@@ -137,6 +137,16 @@ public sealed class BillingWorld : IDisposable
             {
                 await Get<Core.Dunning.DunningNoticeSender>().SendAsync(BillingJson.Deserialize<Core.Dunning.DunningNoticeMessage>(message.Json));
             }
+            else if (message.Queue == queues.ScheduleBillingPage)
+            {
+                var page = QueueMessageParser.SchedulePage(message.Json, message.Queue);
+                await Get<BillingScheduler>().SchedulePageAsync(page.Date, page.Cursor);
+            }
+            else if (message.Queue == queues.ScheduleDunningPage)
+            {
+                var page = QueueMessageParser.SchedulePage(message.Json, message.Queue);
+                await Get<Core.Dunning.DunningScheduler>().SchedulePageAsync(page.Date, page.Cursor);
+            }
         }
     }
 

@@ -51,7 +51,7 @@ public sealed class EmulatorResourceSetup(
             return true;
         }
 
-        foreach (var queue in new[] { queueNames.BillAccount, queueNames.SendInvoice, queueNames.DunningNotice })
+        foreach (var queue in new[] { queueNames.BillAccount, queueNames.SendInvoice, queueNames.DunningNotice, queueNames.ScheduleBillingPage, queueNames.ScheduleDunningPage })
         {
             await queueService.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             await queueService.GetQueueClient(PoisonQueueInspector.PoisonQueueOf(queue)).CreateIfNotExistsAsync(cancellationToken: cancellationToken);

@@ -18,7 +18,10 @@ namespace Billing.Azure.Cosmos;
 public static class CosmosContainerSetup
 {
     public static readonly ReadOnlyCollection<string> IndexedPaths = new(
-        [.. new[] { "/type/?", "/accountId/?", "/nextChargeDate/?" }.Concat(DocumentFilter.Indexed.Order(StringComparer.Ordinal).Select(p => $"/{p}/?"))]);
+        [.. new[] { "/type/?", "/accountId/?" }.Concat(DocumentFilter.Indexed.Order(StringComparer.Ordinal).Select(p => $"/{p}/?")).Distinct(StringComparer.Ordinal)]);
+
+    /// <summary>The orders of the paged queries (<see cref="CosmosDocumentQuery.TranslatePage"/>): (property, partition key, id).</summary>
+    public static readonly ReadOnlyCollection<string> PagedProperties = new(["status", "nextChargeDate"]);
 
     public static readonly ReadOnlyCollection<string> ContainerNames = new(
         [Containers.Billing, Containers.BankFiles, Containers.Reports, Containers.Sequences]);
@@ -43,6 +46,17 @@ public static class CosmosContainerSetup
         foreach (var path in IndexedPaths)
         {
             properties.IndexingPolicy.IncludedPaths.Add(new IncludedPath { Path = path });
+        }
+
+        var partitionKey = "/" + CosmosDocumentEnvelope.PartitionKeyPropertyOf(container);
+        foreach (var property in PagedProperties)
+        {
+            properties.IndexingPolicy.CompositeIndexes.Add(new Collection<CompositePath>
+            {
+                new() { Path = "/" + property, Order = CompositePathSortOrder.Ascending },
+                new() { Path = partitionKey, Order = CompositePathSortOrder.Ascending },
+                new() { Path = "/id", Order = CompositePathSortOrder.Ascending },
+            });
         }
 
         return properties;

@@ -128,6 +128,28 @@ public sealed class CosmosDocumentStore(CosmosClient client, string databaseName
         return QueryAsync<T>(definition, options, cancellationToken);
     }
 
+    public async Task<DocumentPage<T>> QueryPageAsync<T>(DocumentQuery query, int size, DocumentCursor? after, CancellationToken cancellationToken = default)
+        where T : class, IDocument
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var definition = CosmosDocumentQuery.TranslatePage(query, T.DocumentType, CosmosDocumentEnvelope.PartitionKeyPropertyOf(T.Container), size, after);
+        var options = query.PartitionKey is { } partition ? new QueryRequestOptions { PartitionKey = new PartitionKey(partition) } : new QueryRequestOptions();
+        var items = new List<Stored<T>>();
+        await foreach (var document in QueryAsync<T>(definition, options, cancellationToken))
+        {
+            if (items.Count == size)
+            {
+                var last = items[^1];
+                return new DocumentPage<T>(items, new DocumentCursor(DocumentQuery.PropertyOf(last.Value, query.OrderProperty) ?? "", last.Key.PartitionKey, last.Key.Id));
+            }
+
+            items.Add(document);
+        }
+
+        return new DocumentPage<T>(items, null);
+    }
+
     private async IAsyncEnumerable<Stored<T>> QueryAsync<T>(QueryDefinition query, QueryRequestOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class, IDocument
     {
@@ -143,6 +165,7 @@ public sealed class CosmosDocumentStore(CosmosClient client, string databaseName
             {
                 if (item is JsonObject node)
                 {
+                    Operations.QueryDocument();
                     var partition = node[pk]?.GetValue<string>() ?? "";
                     var key = new DocumentKey(T.Container, partition, CosmosIds.Decode(node["id"]!.GetValue<string>()));
                     yield return ToStored<T>(key, node, node["_etag"]?.GetValue<string>() ?? "");

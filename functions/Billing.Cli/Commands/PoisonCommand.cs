@@ -97,7 +97,7 @@ public static class PoisonCommand
     private static IReadOnlyList<string> QueuesOf(IServiceProvider services)
     {
         var queues = services.GetRequiredService<IOptions<QueueOptions>>().Value;
-        return [queues.BillAccount, queues.SendInvoice, queues.DunningNotice];
+        return [queues.BillAccount, queues.SendInvoice, queues.DunningNotice, queues.ScheduleBillingPage, queues.ScheduleDunningPage];
     }
 
     private static string KnownQueue(IServiceProvider services, string name)

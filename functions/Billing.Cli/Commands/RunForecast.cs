@@ -58,7 +58,7 @@ public sealed record RunForecast(int Invoices, int Accounts, string? LargestAcco
         }
 
         var charges = AccountBiller.AllCharges(subscriptions, oneOffs, plans, at);
-        if (state.NextChargeDate is { } next)
+        if (state.NextChargeDate is { } next && next != DateOnly.MinValue)
         {
             charges = charges.Where(c => c.Date >= next);
         }

@@ -44,7 +44,7 @@ public sealed class AccountImporter(IDocumentStore store, TimeProvider time)
                 await store.TryCreateAsync(id, charge.Id, charge, cancellationToken);
             }
 
-            await UpsertAsync(id, AccountBillingState.DocumentId, new AccountBillingState { AccountId = id }, cancellationToken);
+            await UpsertAsync(id, AccountBillingState.DocumentId, new AccountBillingState { AccountId = id, NextChargeDate = DateOnly.MinValue }, cancellationToken);
         }
 
         return (file.Plans.Count, file.Accounts.Count, file.Accounts.Sum(a => a.Subscriptions.Count), file.Accounts.Sum(a => a.Charges.Count));

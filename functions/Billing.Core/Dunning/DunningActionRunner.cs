@@ -56,7 +56,7 @@ public sealed partial class DunningActionRunner(
     {
         var description = $"Late fee for invoice {notice.InvoiceNumber}";
         var state = await store.ReadAsync<AccountBillingState>(account.Id, AccountBillingState.DocumentId, cancellationToken);
-        var next = state?.Value.NextChargeDate;
+        var next = state?.Value.NextChargeDate is { } known && known != DateOnly.MinValue ? known : (DateOnly?)null;
         if (billing == LateFeeBilling.NextInvoice && (state is null || next is not null))
         {
             var date = next is { } d && d > notice.RunDate ? d : notice.RunDate;

@@ -5,13 +5,16 @@ namespace Billing.Core.Dunning;
 /// <summary>Lists dunning notices for operators (<c>billing dunning list</c>): by default the sent ones, oldest first.</summary>
 public sealed class DunningNoticeQuery(IDocumentStore store)
 {
-    /// <summary>Sent notices of every account, or of <paramref name="accountId"/> (a single-partition query); with
-    /// <paramref name="includeUnsent"/> also claimed, skipped and withdrawn ones.</summary>
+    /// <summary>Sent notices of every account (from the status index), or of <paramref name="accountId"/> (a single-partition
+    /// query); with <paramref name="includeUnsent"/> also claimed, skipped and withdrawn ones (every notice: an export).</summary>
     public async Task<IReadOnlyList<DunningNoticeView>> ListAsync(string? accountId = null, bool includeUnsent = false, CancellationToken cancellationToken = default)
     {
-        var source = accountId is null
-            ? store.QueryAllAsync<DunningNotice>(cancellationToken)
-            : store.QueryPartitionAsync<DunningNotice>(accountId, cancellationToken);
+        var source = (accountId, includeUnsent) switch
+        {
+            (null, false) => store.QueryAsync<DunningNotice>(DocumentQuery.Across(DocumentFilter.Equal("status", "sent")), cancellationToken),
+            (null, true) => store.QueryAllAsync<DunningNotice>(cancellationToken),
+            _ => store.QueryPartitionAsync<DunningNotice>(accountId, cancellationToken),
+        };
         var views = new List<DunningNoticeView>();
         await foreach (var stored in source)
         {

@@ -23,53 +23,138 @@ public sealed partial class DunningScheduler(
     BankFileFreshnessGuard guard,
     IOptions<DunningOptions> options,
     IOptions<QueueOptions> queues,
+    IOptions<SchedulePageOptions> pages,
     ILogger<DunningScheduler> logger)
 {
+    /// <summary>After this id in an account's partition nothing sorts (ids are ASCII): a cursor past the whole account.</summary>
+    private const string PastEveryId = "\uffff";
+
+    private IDocumentStore Store => store;
+
+    /// <summary>
+    /// The whole run at once, as <c>billing dunning run</c> shows it: every open or draft invoice, and the closed ones
+    /// whose ladder is still running (their skips are reported). Its cost grows with what is open, not with history.
+    /// </summary>
     public async Task<DunningRunReport> ScheduleAsync(DateOnly runDate, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         var blocked = await guard.BlockingReasonAsync(runDate, cancellationToken);
-        var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
-        await foreach (var account in store.QueryAllAsync<Account>(cancellationToken))
-        {
-            accounts[account.Value.Id] = account.Value;
-        }
-
-        var pauses = new Dictionary<string, DunningPause>(StringComparer.Ordinal);
-        await foreach (var pause in store.QueryAllAsync<DunningPause>(cancellationToken))
-        {
-            pauses[pause.Value.AccountId] = pause.Value;
-        }
-
-        var handled = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        var notices = new List<DunningRunItem>();
-        var skipped = new List<DunningRunSkip>();
+        var run = new Run(this, runDate, blocked);
         await foreach (var stored in ConsideredInvoicesAsync(runDate, cancellationToken))
         {
-            var invoice = stored.Value;
-            var handledStage = await HandledStageAsync(invoice, handled, cancellationToken);
-            var decision = Decide(invoice, accounts.GetValueOrDefault(invoice.AccountId), pauses.GetValueOrDefault(invoice.AccountId), handledStage, runDate);
-            switch (decision)
+            await run.DecideAsync(stored.Value, cancellationToken);
+        }
+
+        return await FinishAsync(run, dryRun, cancellationToken);
+    }
+
+    /// <summary>
+    /// One bounded page of the timer's fan-out: the next <see cref="SchedulePageOptions.DunningPageSize"/> open invoices
+    /// after <paramref name="after"/> (null: the first page) in (account, id) order from the status index, extended to
+    /// the end of the last account so an account's notices stay in one email; decided and enqueued as
+    /// <see cref="ScheduleAsync"/> does, and, when more may follow, one <see cref="SchedulePageMessage"/> on
+    /// <see cref="QueueOptions.ScheduleDunningPage"/> continues after it. Only open invoices can get a notice, so the
+    /// page reads nothing else (the report lists no closed invoices). A page handled twice enqueues the same messages,
+    /// and notices are keyed by (invoice, stage). A blocked run stops at its first page.
+    /// </summary>
+    public async Task<DunningRunReport> SchedulePageAsync(DateOnly runDate, DocumentCursor? after, CancellationToken cancellationToken = default)
+    {
+        var blocked = await guard.BlockingReasonAsync(runDate, cancellationToken);
+        var size = pages.Value.DunningPageSize;
+        var page = await store.QueryPageAsync<Invoice>(InvoiceQueries.Open, size, after, cancellationToken);
+        var invoices = page.Items.Select(i => i.Value).ToList();
+        var next = page.Next;
+        if (next is not null)
+        {
+            var last = next.PartitionKey;
+            if (invoices.Any(i => i.AccountId != last))
             {
-                case DunningDecision.Send { Notice: var notice } when blocked is null:
-                    notices.Add(notice);
-                    break;
-                case DunningDecision.Send { Notice: var notice }:
-                    skipped.Add(new(invoice.Id, invoice.Number, invoice.AccountId, DunningSkipReason.FreshnessGuard, notice.Stage, blocked));
-                    break;
-                case DunningDecision.Skip { Reason: var skip }:
-                    skipped.Add(skip);
-                    break;
+                // The last account may go on in the next page: leave it to that page, whole.
+                invoices.RemoveAll(i => i.AccountId == last);
+                var kept = page.Items.Last(i => i.Key.PartitionKey != last);
+                next = new DocumentCursor(next.Value, kept.Key.PartitionKey, kept.Key.Id);
+            }
+            else
+            {
+                // One account fills the page: take all of its open invoices now, and go on after the account.
+                invoices.Clear();
+                await foreach (var invoice in store.QueryAsync<Invoice>(InvoiceQueries.OpenOf(last), cancellationToken))
+                {
+                    invoices.Add(invoice.Value);
+                }
+
+                next = new DocumentCursor(next.Value, last, PastEveryId);
             }
         }
 
-        var enqueued = blocked is null && !dryRun ? await EnqueueAsync(notices, runDate, cancellationToken) : 0;
-        if (blocked is not null)
+        var run = new Run(this, runDate, blocked);
+        foreach (var invoice in invoices)
         {
-            LogBlocked(runDate, blocked);
+            await run.DecideAsync(invoice, cancellationToken);
         }
 
-        LogScheduled(runDate, dryRun, notices.Count, skipped.Count, enqueued);
-        return new DunningRunReport(runDate, dryRun, blocked, notices, skipped, enqueued);
+        var report = await FinishAsync(run, dryRun: false, cancellationToken);
+        if (blocked is null && next is not null)
+        {
+            await queue.EnqueueAsync(queues.Value.ScheduleDunningPage, SchedulePageMessage.After(runDate, next), cancellationToken);
+        }
+
+        return report;
+    }
+
+    private async Task<DunningRunReport> FinishAsync(Run run, bool dryRun, CancellationToken cancellationToken)
+    {
+        var enqueued = run.Blocked is null && !dryRun ? await EnqueueAsync(run.Notices, run.RunDate, cancellationToken) : 0;
+        if (run.Blocked is not null)
+        {
+            LogBlocked(run.RunDate, run.Blocked);
+        }
+
+        LogScheduled(run.RunDate, dryRun, run.Notices.Count, run.Skipped.Count, enqueued);
+        return new DunningRunReport(run.RunDate, dryRun, run.Blocked, run.Notices, run.Skipped, enqueued);
+    }
+
+    /// <summary>
+    /// One run's (or page's) decisions, and what it read for them: once per account its account and pause by key, per
+    /// open invoice its notices by key.
+    /// </summary>
+    private sealed class Run(DunningScheduler scheduler, DateOnly runDate, string? blocked)
+    {
+        private readonly Dictionary<string, Account?> _accounts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, DunningPause?> _pauses = new(StringComparer.Ordinal);
+
+        public DateOnly RunDate => runDate;
+
+        public string? Blocked => blocked;
+
+        public List<DunningRunItem> Notices { get; } = [];
+
+        public List<DunningRunSkip> Skipped { get; } = [];
+
+        public async Task DecideAsync(Invoice invoice, CancellationToken cancellationToken)
+        {
+            var store = scheduler.Store;
+            var id = invoice.AccountId;
+            if (!_accounts.TryGetValue(id, out var account))
+            {
+                account = (await store.ReadAsync<Account>(id, id, cancellationToken))?.Value;
+                _accounts[id] = account;
+                _pauses[id] = (await store.ReadAsync<DunningPause>(id, DunningPause.DocumentId, cancellationToken))?.Value;
+            }
+
+            var handledStage = await scheduler.HandledStageAsync(invoice, account, cancellationToken);
+            switch (scheduler.Decide(invoice, account, _pauses.GetValueOrDefault(id), handledStage, runDate))
+            {
+                case DunningDecision.Send { Notice: var notice } when blocked is null:
+                    Notices.Add(notice);
+                    break;
+                case DunningDecision.Send { Notice: var notice }:
+                    Skipped.Add(new(invoice.Id, invoice.Number, invoice.AccountId, DunningSkipReason.FreshnessGuard, notice.Stage, blocked));
+                    break;
+                case DunningDecision.Skip { Reason: var skip }:
+                    Skipped.Add(skip);
+                    break;
+            }
+        }
     }
 
     /// <summary>What one run does with one invoice: a notice to send, a reported skip, or (closed invoices whose ladder is over) nothing.</summary>
@@ -143,32 +228,28 @@ public sealed partial class DunningScheduler(
     private DateOnly LadderHorizon(DateOnly runDate) =>
         runDate.AddDays(-(options.Value.Policies.Values.SelectMany(p => p.Stages).Select(s => s.Day).DefaultIfEmpty(0).Max() + 3));
 
-    /// <summary>The highest stage of <paramref name="invoice"/> already sent or passed over. Only an open invoice needs it;
-    /// its account's notices in those states are read once per run (one single-partition query on the status index).</summary>
-    private async Task<int> HandledStageAsync(Invoice invoice, Dictionary<string, Dictionary<string, int>> handled, CancellationToken cancellationToken)
+    /// <summary>
+    /// The highest stage of <paramref name="invoice"/> already sent or passed over, read by key (a notice's id is
+    /// <c>notice-{invoice}-{stage}</c>) from the policy's last stage down to the first found: at most one point read per
+    /// stage, whatever the account's history holds. Only an open invoice of a known policy needs it.
+    /// </summary>
+    private async Task<int> HandledStageAsync(Invoice invoice, Account? account, CancellationToken cancellationToken)
     {
-        if (invoice.Status != InvoiceStatus.Open)
+        if (invoice.Status != InvoiceStatus.Open || account is null || options.Value.PolicyNamed(account.DunningPolicy) is not { } policy)
         {
             return 0;
         }
 
-        if (!handled.TryGetValue(invoice.AccountId, out var stages))
+        for (var stage = policy.Stages.Count; stage >= 1; stage--)
         {
-            stages = new Dictionary<string, int>(StringComparer.Ordinal);
-            var query = DocumentQuery.InPartition(invoice.AccountId).Where(DocumentFilter.In("status", ["sent", "skipped"]));
-            await foreach (var notice in store.QueryAsync<DunningNotice>(query, cancellationToken))
+            var notice = await store.ReadAsync<DunningNotice>(invoice.AccountId, DunningNotice.IdFor(invoice.Id, stage), cancellationToken);
+            if (notice?.Value.Status is DunningNoticeStatus.Sent or DunningNoticeStatus.Skipped)
             {
-                var value = notice.Value;
-                if (value.Status is DunningNoticeStatus.Sent or DunningNoticeStatus.Skipped && value.Stage > stages.GetValueOrDefault(value.InvoiceId))
-                {
-                    stages[value.InvoiceId] = value.Stage;
-                }
+                return stage;
             }
-
-            handled[invoice.AccountId] = stages;
         }
 
-        return stages.GetValueOrDefault(invoice.Id);
+        return 0;
     }
 
     private async Task<int> EnqueueAsync(List<DunningRunItem> notices, DateOnly runDate, CancellationToken cancellationToken)

@@ -51,7 +51,8 @@ public sealed partial record Invoice
 
         return this with
         {
-            Settlements = settlements, KeptAsCredit = kept, AmountPaid = GrossTotal, Payments = [.. Payments, .. payments], Status = InvoiceStatus.Paid, PaidDate = date,
+            Settlements = settlements, KeptAsCredit = kept, AmountPaid = GrossTotal, Payments = [.. Payments, .. payments], Status = InvoiceStatus.Paid,
+            PaidDate = Payments.Concat(payments).Select(p => p.Date).Append(date).Max(),
         };
     }
 

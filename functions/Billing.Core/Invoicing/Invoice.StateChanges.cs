@@ -35,7 +35,11 @@ public sealed partial record Invoice
         return Money.Min(offered, AmountDue);
     }
 
-    /// <summary>Records a payment; the invoice becomes paid (on the payment's date) when nothing is due any more.</summary>
+    /// <summary>
+    /// Records a payment; the invoice becomes paid when nothing is due any more, on the latest date of its payments (so
+    /// nothing of it is open on any date from <see cref="PaidDate"/> on, even when payments were booked out of order:
+    /// the reports select paid invoices by that date).
+    /// </summary>
     public Invoice ApplyPayment(InvoicePayment payment)
     {
         ArgumentNullException.ThrowIfNull(payment);
@@ -45,7 +49,7 @@ public sealed partial record Invoice
         Require(payment.Amount.IsPositive, $"payment {payment.PaymentId} of {payment.Amount} is not positive");
         Require(payment.Amount <= AmountDue, $"payment {payment.PaymentId} of {payment.Amount} exceeds the {AmountDue} due");
         var paid = this with { AmountPaid = AmountPaid + payment.Amount, Payments = [.. Payments, payment] };
-        return paid.AmountDue.IsZero ? paid with { Status = InvoiceStatus.Paid, PaidDate = payment.Date } : paid;
+        return paid.AmountDue.IsZero ? paid with { Status = InvoiceStatus.Paid, PaidDate = paid.Payments.Max(p => p.Date) } : paid;
     }
 
     /// <summary>Takes back what <paramref name="paymentId"/> paid (a return); a paid invoice reopens. Nothing recorded: unchanged.</summary>

@@ -88,6 +88,7 @@ public sealed partial record Invoice : IDocument
     /// <summary>When a worker claimed the sending of this invoice's email (a short lease, see <c>InvoiceMailer</c>).</summary>
     public DateTimeOffset? EmailClaimedAt { get; init; }
 
+    /// <summary>When a paid invoice became paid: the latest date of its payments (nothing of it is open from then on).</summary>
     public DateOnly? PaidDate { get; init; }
 
     /// <summary>Set when a customer disputes the invoice; dunning leaves it alone.</summary>

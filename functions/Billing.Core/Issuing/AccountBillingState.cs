@@ -5,7 +5,8 @@ namespace Billing.Core.Issuing;
 /// <summary>
 /// Per-account bookkeeping of the billing run: the next date on which something becomes billable, so the
 /// daily scheduler reads one small document per account and enqueues only the accounts that are due.
-/// A missing state, or one whose <see cref="NextChargeDate"/> is null, means "look at this account".
+/// A state written by an import says <see cref="DateOnly.MinValue"/> (due on any date: "look at this account"); the
+/// scheduler finds due states through the <c>nextChargeDate</c> index, so an unfinished account always has a date.
 /// </summary>
 public sealed record AccountBillingState : IDocument
 {
@@ -17,7 +18,7 @@ public sealed record AccountBillingState : IDocument
 
     public required string AccountId { get; init; }
 
-    /// <summary>The earliest charge date not yet billed; null when unknown (recompute) or none is scheduled.</summary>
+    /// <summary>The earliest charge date not yet billed; <see cref="DateOnly.MinValue"/> when unknown (recompute), null when none is scheduled.</summary>
     public DateOnly? NextChargeDate { get; init; }
 
     /// <summary>True when no charge will ever come again (all subscriptions ended and billed).</summary>

@@ -49,6 +49,20 @@ public static class QueueMessageParser
         return message;
     }
 
+    /// <summary>
+    /// A <c>schedule-billing-page</c> or <c>schedule-dunning-page</c> message (<paramref name="queue"/> names it in errors):
+    /// <c>{"date": "YYYY-MM-DD", "afterValue": string, "afterPartitionKey": non-blank, "afterId": non-blank}</c>.
+    /// </summary>
+    public static SchedulePageMessage SchedulePage(string json, string queue)
+    {
+        var message = BillingJson.Deserialize<SchedulePageMessage>(json);
+        Require(message.Date != default, queue, "date", "a date (YYYY-MM-DD)");
+        Require(message.AfterValue is not null, queue, "afterValue", "the ordering value of the last document of the previous page");
+        Require(!string.IsNullOrWhiteSpace(message.AfterPartitionKey), queue, "afterPartitionKey", "the non-blank partition key of the last document of the previous page");
+        Require(!string.IsNullOrWhiteSpace(message.AfterId), queue, "afterId", "the non-blank id of the last document of the previous page");
+        return message;
+    }
+
     private static void Require(bool condition, string queue, string member, string expected)
     {
         if (!condition)

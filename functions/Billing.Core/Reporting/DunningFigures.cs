@@ -4,13 +4,14 @@ using Billing.Core.Invoicing;
 namespace Billing.Core.Reporting;
 
 /// <summary>
-/// The dunning funnel, gathered in two streamed passes: first the notices sent on or before the as-of date (a notice
-/// counts on the day it was sent), kept per dunned invoice (memory grows with invoices that were dunned, not with all
+/// The dunning funnel, gathered in two streamed passes: first the notices sent in the window from
+/// <paramref name="windowStart"/> (the trend's first month) to the as-of date (a notice counts on the day it was sent;
+/// a funnel of everything ever sent would only grow and read all history), kept per dunned invoice (memory grows with invoices that were dunned, not with all
 /// invoices); then the invoices, of which only the dunned ones are looked at. An invoice is "paid after stage n" when
 /// nothing is open of it on the as-of date and n is the highest stage sent on or before the day it was settled; a
 /// payment is "recovered" at the highest stage sent on or before its date (payments before the first notice are not).
 /// </summary>
-internal sealed class DunningFigures(DateOnly asOf)
+internal sealed class DunningFigures(DateOnly asOf, DateOnly windowStart)
 {
     private readonly Dictionary<string, List<(int Stage, DateOnly Sent)>> _notices = new(StringComparer.Ordinal);
 
@@ -22,18 +23,19 @@ internal sealed class DunningFigures(DateOnly asOf)
 
     public Dictionary<(string Currency, int Stage), decimal> Recovered { get; } = [];
 
-    public void Add(DunningNotice notice)
+    /// <summary>Counts <paramref name="notice"/> when it was sent in the window; true when it counted.</summary>
+    public bool Add(DunningNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
         if (notice.Status != DunningNoticeStatus.Sent)
         {
-            return;
+            return false;
         }
 
         var sent = notice.SentAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : notice.RunDate;
-        if (sent > asOf)
+        if (sent > asOf || sent < windowStart)
         {
-            return;
+            return false;
         }
 
         Sent.AddTo(notice.Stage, 1);
@@ -44,6 +46,7 @@ internal sealed class DunningFigures(DateOnly asOf)
         }
 
         stages.Add((notice.Stage, sent));
+        return true;
     }
 
     public void Add(Invoice invoice)

@@ -8,10 +8,12 @@ using Microsoft.Extensions.Options;
 namespace Billing.Core.Reporting;
 
 /// <summary>
-/// Computes the report contents as of a date. It streams each document type once (<see cref="IDocumentStore.QueryAllAsync{T}"/>)
-/// and folds every document into per-currency accumulators as it passes, so memory does not grow with the number of
-/// invoices or payments (only with currencies, months, plans and, for the largest debtors, accounts with something
-/// open). The result depends only on the stored documents and the date: no clock is read.
+/// Computes the report contents as of a date. It reads only the documents that can move a figure (<see cref="ReportReads"/>:
+/// what is open, what was settled or written off after the earliest date a figure looks at, what was issued, booked or
+/// dunned in the windows the reports cover) and folds each into per-currency accumulators as it passes, so neither the
+/// reads nor memory grow with older history (memory holds the keys read, currencies, months, plans and, for the largest
+/// debtors, accounts with something open). Credit balances are one document per account and read whole. The result
+/// depends only on the stored documents and the date: no clock is read.
 /// </summary>
 public sealed partial class ReportBuilder(IDocumentStore store, IOptions<ReportOptions> options, ILogger<ReportBuilder> logger)
 {
@@ -30,25 +32,54 @@ public sealed partial class ReportBuilder(IDocumentStore store, IOptions<ReportO
 
         var settings = options.Value;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var dunning = new DunningFigures(asOf);
-        await foreach (var notice in store.QueryAllAsync<DunningNotice>(cancellationToken))
+        var reads = ReportReads.For(asOf, periods, settings);
+        var dunning = new DunningFigures(asOf, reads.TrendStart);
+        var dunned = new HashSet<(string AccountId, string InvoiceId)>();
+        await foreach (var notice in store.QueryAsync<DunningNotice>(reads.SentNotices, cancellationToken))
         {
-            dunning.Add(notice.Value);
+            if (dunning.Add(notice.Value))
+            {
+                dunned.Add((notice.Value.AccountId, notice.Value.InvoiceId));
+            }
         }
 
         var invoices = new InvoiceFigures(asOf, settings, periods);
         var invoiceCount = 0L;
-        await foreach (var invoice in store.QueryAllAsync<Invoice>(cancellationToken))
+        var seen = new HashSet<DocumentKey>();
+        foreach (var query in reads.Invoices)
         {
-            invoices.Add(invoice.Value);
-            dunning.Add(invoice.Value);
-            invoiceCount++;
+            await foreach (var invoice in store.QueryAsync<Invoice>(query, cancellationToken))
+            {
+                if (seen.Add(invoice.Key))
+                {
+                    invoices.Add(invoice.Value);
+                    dunning.Add(invoice.Value);
+                    dunned.Remove((invoice.Value.AccountId, invoice.Value.Id));
+                    invoiceCount++;
+                }
+            }
+        }
+
+        // Invoices dunned in the window that none of the queries returned (settled long before): read one by one.
+        foreach (var (accountId, invoiceId) in dunned)
+        {
+            if (await store.ReadAsync<Invoice>(accountId, invoiceId, cancellationToken) is { } invoice)
+            {
+                dunning.Add(invoice.Value);
+            }
         }
 
         var payments = new PaymentFigures(asOf, settings, periods);
-        await foreach (var payment in store.QueryAllAsync<Payment>(cancellationToken))
+        var seenPayments = new HashSet<DocumentKey>();
+        foreach (var query in reads.Payments)
         {
-            payments.Add(payment.Value);
+            await foreach (var payment in store.QueryAsync<Payment>(query, cancellationToken))
+            {
+                if (seenPayments.Add(payment.Key))
+                {
+                    payments.Add(payment.Value);
+                }
+            }
         }
 
         var credits = new CreditFigures(settings);

@@ -17,6 +17,7 @@ public sealed record DocumentFilter
     public static IReadOnlySet<string> Indexed { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "status", "dueDate", "issueDate", "number", "creditorReference", "bankReference", "endToEndId", "currency", "state", "bookingDate",
+        "nextChargeDate", "ingestedAt", "paidDate", "sentAt",
     };
 
     private static readonly SearchValues<char> s_nameCharacters =
@@ -68,6 +69,12 @@ public sealed record DocumentFilter
         FilterOperator.AtLeast => string.CompareOrdinal(actual, Values[0]) >= 0,
         _ => false,
     };
+
+    /// <summary>Two conditions are equal when they compare the same property the same way with the same values.</summary>
+    public bool Equals(DocumentFilter? other) =>
+        other is not null && Property == other.Property && Operator == other.Operator && Values.SequenceEqual(other.Values, StringComparer.Ordinal);
+
+    public override int GetHashCode() => Values.Aggregate(HashCode.Combine(Property, Operator), (hash, value) => HashCode.Combine(hash, value));
 
     public override string ToString() => Operator switch
     {

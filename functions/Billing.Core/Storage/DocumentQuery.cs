@@ -39,6 +39,18 @@ public sealed record DocumentQuery
         return new(PartitionKey, [.. Filters, filter]);
     }
 
+    /// <summary>The property pages of this query are ordered by (<see cref="IDocumentStore.QueryPageAsync{T}"/>): its first condition's.</summary>
+    public string OrderProperty => Filters.Count > 0
+        ? Filters[0].Property
+        : throw new InvalidOperationException($"A query in one partition with no condition ({this}) has no order for pages: add a condition.");
+
+    /// <summary>The string value of top-level <paramref name="property"/> of <paramref name="document"/> as stored (null when absent or not a string).</summary>
+    public static string? PropertyOf<T>(T document, string property)
+    {
+        var node = System.Text.Json.JsonSerializer.SerializeToNode(document, Serialization.BillingJson.Options);
+        return node?[property] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    }
+
     /// <summary>Whether a document in <paramref name="partitionKey"/> whose indexed properties read through
     /// <paramref name="propertyOf"/> matches (stores that filter in memory use it).</summary>
     public bool Matches(string partitionKey, Func<string, string?> propertyOf)
@@ -46,6 +58,12 @@ public sealed record DocumentQuery
         ArgumentNullException.ThrowIfNull(propertyOf);
         return (PartitionKey is null || PartitionKey == partitionKey) && Filters.All(f => f.Matches(propertyOf(f.Property)));
     }
+
+    /// <summary>Two queries are equal when they read the same partition with the same conditions in the same order.</summary>
+    public bool Equals(DocumentQuery? other) =>
+        other is not null && PartitionKey == other.PartitionKey && Filters.SequenceEqual(other.Filters);
+
+    public override int GetHashCode() => Filters.Aggregate(PartitionKey?.GetHashCode(StringComparison.Ordinal) ?? 0, HashCode.Combine);
 
     public override string ToString() =>
         $"{(PartitionKey is null ? "across partitions" : $"partition {PartitionKey}")}{(Filters.Count == 0 ? "" : " where ")}{string.Join(" and ", Filters)}";

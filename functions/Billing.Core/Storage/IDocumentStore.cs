@@ -38,6 +38,42 @@ public interface IDocumentStore
     IAsyncEnumerable<Stored<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default)
         where T : class, IDocument;
 
+    /// <summary>
+    /// One page of what <paramref name="query"/> selects, in a total order: by the value of the query's first condition's
+    /// property, then partition key, then id (ordinal), starting after <paramref name="after"/> (from the start when null),
+    /// at most <paramref name="size"/> documents. The durable stores answer from the first condition's index already in
+    /// that order (SQLite: the expression index, whose rows end with partition key and id; Cosmos DB: a composite index),
+    /// so a page costs its own documents whatever the container holds. The default reads every match and sorts them: right
+    /// for any store, cheap only for small ones (the in-memory stores of tests).
+    /// </summary>
+    async Task<DocumentPage<T>> QueryPageAsync<T>(DocumentQuery query, int size, DocumentCursor? after, CancellationToken cancellationToken = default)
+        where T : class, IDocument
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var property = query.OrderProperty;
+        var matches = new List<(string Value, Stored<T> Document)>();
+        await foreach (var document in QueryAsync<T>(query, cancellationToken).ConfigureAwait(false))
+        {
+            var value = DocumentQuery.PropertyOf(document.Value, property) ?? "";
+            if (after is null || after.CompareTo(value, document.Key.PartitionKey, document.Key.Id) < 0)
+            {
+                matches.Add((value, document));
+            }
+        }
+
+        var page = matches
+            .OrderBy(m => m.Value, StringComparer.Ordinal)
+            .ThenBy(m => m.Document.Key.PartitionKey, StringComparer.Ordinal)
+            .ThenBy(m => m.Document.Key.Id, StringComparer.Ordinal)
+            .Take(size)
+            .ToList();
+        var next = page.Count == size && matches.Count > size
+            ? new DocumentCursor(page[^1].Value, page[^1].Document.Key.PartitionKey, page[^1].Document.Key.Id)
+            : null;
+        return new DocumentPage<T>(page.Select(m => m.Document).ToList(), next);
+    }
+
     /// <summary>Every document of type <typeparamref name="T"/> in its container, across partitions, streamed. Its cost
     /// grows with history: for small containers (accounts, pauses, bank-file records) and exports only, never a hot path.</summary>
     IAsyncEnumerable<Stored<T>> QueryAllAsync<T>(CancellationToken cancellationToken = default)

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Billing.Functions.Dunning;
 
 /// <summary>
-/// The daily dunning fan-out: enqueues the dunning-notice messages due today (UTC). When the bank-file freshness
+/// The daily dunning fan-out: enqueues the dunning-notice messages of the first page of open invoices due today (UTC)
+/// and, when there is more, a schedule-dunning-page message (<see cref="ScheduleDunningPage"/> does the rest). When the bank-file freshness
 /// guard blocks the run, nothing is enqueued and the reason is logged as a warning (the run itself succeeded).
 /// </summary>
 public sealed partial class ScheduleDunning(DunningScheduler scheduler, TimeProvider time, ILogger<ScheduleDunning> logger)
@@ -17,7 +18,7 @@ public sealed partial class ScheduleDunning(DunningScheduler scheduler, TimeProv
         ArgumentNullException.ThrowIfNull(timer);
         var runDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         LogStarting(runDate, timer.IsPastDue);
-        var report = await scheduler.ScheduleAsync(runDate, dryRun: false, cancellationToken);
+        var report = await scheduler.SchedulePageAsync(runDate, after: null, cancellationToken);
         if (report.BlockedReason is { } reason)
         {
             LogBlocked(runDate, reason, report.Skipped.Count);

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Billing.Functions.Invoices;
 
-/// <summary>The daily billing fan-out: enqueues one bill-account message per account due today (UTC).</summary>
+/// <summary>The daily billing fan-out: enqueues one bill-account message per account of the first page of accounts due
+/// today (UTC) and, when there is more, a schedule-billing-page message (<see cref="ScheduleBillingPage"/> does the rest).</summary>
 public sealed partial class ScheduleBilling(BillingScheduler scheduler, TimeProvider time, ILogger<ScheduleBilling> logger)
 {
     [Function(nameof(ScheduleBilling))]

@@ -66,6 +66,13 @@ public sealed class LatentDocumentStore(IDocumentStore inner, TimeSpan latency) 
         where T : class, IDocument =>
         PagedAsync(inner.QueryAllAsync<T>(cancellationToken), cancellationToken);
 
+    public async Task<DocumentPage<T>> QueryPageAsync<T>(DocumentQuery query, int size, DocumentCursor? after, CancellationToken cancellationToken = default)
+        where T : class, IDocument
+    {
+        await TripAsync(StoreOperation.QueryPage, cancellationToken).ConfigureAwait(false);
+        return await inner.QueryPageAsync<T>(query, size, after, cancellationToken).ConfigureAwait(false);
+    }
+
     private async IAsyncEnumerable<Stored<T>> PagedAsync<T>(IAsyncEnumerable<Stored<T>> documents, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await TripAsync(StoreOperation.QueryPage, cancellationToken).ConfigureAwait(false);

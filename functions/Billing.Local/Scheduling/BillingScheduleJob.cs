@@ -2,7 +2,8 @@ using Billing.Core.Issuing;
 
 namespace Billing.Local.Scheduling;
 
-/// <summary>The <c>ScheduleBilling</c> timer: enqueues every account due on the date.</summary>
+/// <summary>The <c>ScheduleBilling</c> timer: enqueues the first page of accounts due on the date (the
+/// <c>schedule-billing-page</c> handler does the rest while the queues drain).</summary>
 public sealed class BillingScheduleJob(BillingScheduler scheduler) : ILocalScheduledJob
 {
     public const string JobName = "billing";

@@ -4,7 +4,8 @@ using Billing.Core.Dunning;
 namespace Billing.Local.Scheduling;
 
 /// <summary>
-/// The <c>ScheduleDunning</c> timer: enqueues the dunning notices due on the date. A run the bank-file freshness guard
+/// The <c>ScheduleDunning</c> timer: enqueues the first page of the dunning notices due on the date (the
+/// <c>schedule-dunning-page</c> handler does the rest while the queues drain); its counts are the first page's. A run the bank-file freshness guard
 /// blocks enqueues nothing and is not a failure: its note says why, so <c>billing run</c> can print it.
 /// </summary>
 public sealed class DunningScheduleJob(DunningScheduler scheduler) : ILocalScheduledJob
@@ -15,7 +16,7 @@ public sealed class DunningScheduleJob(DunningScheduler scheduler) : ILocalSched
 
     public async Task<ScheduledJobResult> RunAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
-        var report = await scheduler.ScheduleAsync(asOf, dryRun: false, cancellationToken);
+        var report = await scheduler.SchedulePageAsync(asOf, after: null, cancellationToken);
         return report.BlockedReason is { } reason
             ? new ScheduledJobResult(0, $"blocked, nothing sent: {reason}")
             : new ScheduledJobResult(report.MessagesEnqueued, string.Create(CultureInfo.InvariantCulture, $"{report.Notices.Count} notices due, {report.Skipped.Count} invoices skipped"));

@@ -37,6 +37,10 @@ internal static class LocalSchema
     {
         if (UserVersion(connection, null) >= Version)
         {
+            // A property indexed since the database was made gets its index now (SQLite builds it over the rows there).
+            using var indexes = connection.CreateCommand();
+            indexes.CommandText = CreateIndexes;
+            indexes.ExecuteNonQuery();
             return;
         }
 

@@ -139,6 +139,36 @@ public sealed class SqliteDocumentStore(LocalDatabase database, TimeProvider tim
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    public Task<DocumentPage<T>> QueryPageAsync<T>(DocumentQuery query, int size, DocumentCursor? after, CancellationToken cancellationToken = default)
+        where T : class, IDocument
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var (sql, values) = SqliteDocumentQuery.TranslatePage(query, T.Container, T.DocumentType, size, after);
+        using var connection = Rent();
+        using var reader = connection.Command(sql, values).ExecuteReader();
+        var items = new List<Stored<T>>();
+        DocumentCursor? next = null;
+        var lastValue = "";
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (items.Count == size)
+            {
+                var last = items[^1].Key;
+                next = new DocumentCursor(lastValue, last.PartitionKey, last.Id);
+                break;
+            }
+
+            var key = new DocumentKey(T.Container, reader.GetString(0), reader.GetString(1));
+            items.Add(new Stored<T>(key, Deserialize<T>(reader.GetString(2)), reader.GetString(3)));
+            lastValue = reader.IsDBNull(4) ? "" : Convert.ToString(reader.GetValue(4), CultureInfo.InvariantCulture) ?? "";
+        }
+
+        return Task.FromResult(new DocumentPage<T>(items, next));
+    }
+
+
     public IDocumentWriteBatch BeginWriteBatch()
     {
         if (_batch is not null)

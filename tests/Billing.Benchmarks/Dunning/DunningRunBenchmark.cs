@@ -1,14 +1,13 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Billing.Core.Accounts;
 using Billing.Core.Dunning;
 using Billing.Core.Ingestion;
 using Billing.Core.Invoicing;
 using Billing.Core.Messaging;
 using Billing.Core.Monetary;
-using Billing.Core.Sellers;
 using Billing.Local;
 using Billing.Local.Storage;
+using Billing.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -40,7 +39,7 @@ public class DunningRunBenchmark
         await SeedAsync(store);
         var options = Options.Create(new DunningOptions { Policies = { [DunningPolicy.DefaultName] = DunningPolicy.Default() } });
         _scheduler = new DunningScheduler(store, new CountingWorkQueue(), new BankFileFreshnessGuard(store, options), options,
-            Options.Create(new QueueOptions()), NullLogger<DunningScheduler>.Instance);
+            Options.Create(new QueueOptions()), Options.Create(new SchedulePageOptions()), NullLogger<DunningScheduler>.Instance);
     }
 
     [Benchmark]
@@ -55,20 +54,12 @@ public class DunningRunBenchmark
 
     private static async Task SeedAsync(SqliteDocumentStore store)
     {
-        var seller = new SellerOptions
-        {
-            LegalName = "Nordlicht Software GmbH", VatId = "DE123456789", Street = "Hafenstraße 1", City = "Hamburg", PostalCode = "20457",
-            CountryCode = "DE", Email = "billing@nordlicht.example", Iban = "DE89370400440532013000", DomesticVatRate = 19m,
-        };
+        var seller = BillingHistory.Seller;
         await store.TryCreateAsync("bank", "bank", new BankFileRecord { Id = "bank", FileName = "camt.xml", IngestedAt = new DateTimeOffset(2026, 3, 1, 5, 0, 0, TimeSpan.Zero), Outcome = BankFileOutcome.Processed });
         var number = 0;
         for (var a = 0; a < Accounts; a++)
         {
-            var account = new Account
-            {
-                Id = $"acc{a:D5}", LegalName = $"Customer {a}", BillingEmails = [$"ap@c{a}.example"], Currency = Currency.EUR,
-                Address = new PostalAddress { Street = "Main Street 1", City = "Berlin", PostalCode = "10115", CountryCode = "DE" },
-            };
+            var account = BillingHistory.NumberedAccount(a);
             await store.TryCreateAsync(account.Id, account.Id, account);
             for (var i = 0; i < InvoicesPerAccount; i++)
             {

@@ -16,9 +16,13 @@ internal sealed class DunningScenario : IDisposable
 {
     private int _number;
 
-    public DunningScenario(DateOnly today, Action<DunningOptions>? configure = null)
+    public DunningScenario(DateOnly today, Action<DunningOptions>? configure = null, int? pageSize = null)
     {
-        World = new BillingWorld(today, services => services.PostConfigure<DunningOptions>(o => configure?.Invoke(o)));
+        World = new BillingWorld(today, services =>
+        {
+            services.PostConfigure<DunningOptions>(o => configure?.Invoke(o));
+            services.PostConfigure<Core.Messaging.SchedulePageOptions>(o => o.DunningPageSize = pageSize ?? o.DunningPageSize);
+        });
     }
 
     public BillingWorld World { get; }

@@ -35,6 +35,37 @@ public sealed class QueueMessageParserTests
     }
 
     [Fact]
+    public void SchedulePage_ValidMessage_IsReadWithItsCursor()
+    {
+        var message = QueueMessageParser.SchedulePage(
+            "{\"date\":\"2026-03-31\",\"afterValue\":\"2026-03-30\",\"afterPartitionKey\":\"acc-7\",\"afterId\":\"billing-state\"}", "schedule-billing-page");
+
+        Assert.Equal(new SchedulePageMessage(new DateOnly(2026, 3, 31), "2026-03-30", "acc-7", "billing-state"), message);
+        Assert.Equal(new Storage.DocumentCursor("2026-03-30", "acc-7", "billing-state"), message.Cursor);
+    }
+
+    [Theory]
+    [InlineData("{\"afterValue\":\"open\",\"afterPartitionKey\":\"acc-7\",\"afterId\":\"inv-1\"}", "date")]
+    [InlineData("{\"date\":\"2026-03-31\",\"afterPartitionKey\":\"acc-7\",\"afterId\":\"inv-1\"}", "afterValue")]
+    [InlineData("{\"date\":\"2026-03-31\",\"afterValue\":\"open\",\"afterPartitionKey\":\"\",\"afterId\":\"inv-1\"}", "afterPartitionKey")]
+    [InlineData("{\"date\":\"2026-03-31\",\"afterValue\":\"open\",\"afterPartitionKey\":\"acc-7\"}", "afterId")]
+    public void SchedulePage_MissingMember_ThrowsNamingTheQueueAndIt(string json, string member)
+    {
+        var error = Assert.Throws<ArgumentException>(() => QueueMessageParser.SchedulePage(json, "schedule-dunning-page"));
+
+        Assert.Contains($"A schedule-dunning-page message needs {member}: expected ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("null")]
+    [InlineData("{\"date\":\"31.03.2026\",\"afterValue\":\"open\",\"afterPartitionKey\":\"acc-7\",\"afterId\":\"inv-1\"}")]
+    public void SchedulePage_NotJsonOfThatShape_ThrowsJsonException(string json)
+    {
+        Assert.Throws<JsonException>(() => QueueMessageParser.SchedulePage(json, "schedule-billing-page"));
+    }
+
+    [Fact]
     public void SendInvoice_ValidMessage_IsRead()
     {
         Assert.Equal(new SendInvoiceMessage("acc-7", "inv-acc-7-20260301"), QueueMessageParser.SendInvoice("{\"accountId\":\"acc-7\",\"invoiceId\":\"inv-acc-7-20260301\"}"));

@@ -1,6 +1,7 @@
 using Billing.Core.Accounts;
 using Billing.Core.Catalog;
 using Billing.Core.Invoicing;
+using Billing.Core.Issuing;
 using Billing.Core.Monetary;
 using Billing.Core.Storage;
 using Billing.Core.Subscriptions;
@@ -38,6 +39,8 @@ public sealed class BillingStory(WorkerFixture worker)
                 Currency = Currency.EUR,
             });
             await worker.Store.TryCreateAsync(id, "sub-1", new Subscription { Id = "sub-1", AccountId = id, PlanId = "host-pro", Quantity = 1, StartDate = today });
+            // As an import writes it: the scheduler finds due accounts by their billing state's next charge date.
+            await worker.Store.TryCreateAsync(id, AccountBillingState.DocumentId, new AccountBillingState { AccountId = id, NextChargeDate = DateOnly.MinValue });
             accounts.Add(id);
         }
 

@@ -20,7 +20,7 @@ public sealed class WorkerStartupTests(WorkerFixture worker)
     public void Worker_ReportsExactlyTheNineFunctions()
     {
         Assert.Equal(
-            ["ApplySuspenseDecisions", "BillAccount", "IngestBankFile", "RelayEvents", "ScheduleBilling", "ScheduleDunning", "SendDunningNotice", "SendInvoice", "SnapshotReports"],
+            ["ApplySuspenseDecisions", "BillAccount", "IngestBankFile", "RelayEvents", "ScheduleBilling", "ScheduleBillingPage", "ScheduleDunning", "ScheduleDunningPage", "SendDunningNotice", "SendInvoice", "SnapshotReports"],
             worker.Host.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 
@@ -30,6 +30,8 @@ public sealed class WorkerStartupTests(WorkerFixture worker)
     [InlineData("SendInvoice", "queueTrigger", "queueName", "%SEND_INVOICE_QUEUE%")]
     [InlineData("ScheduleDunning", "timerTrigger", "schedule", "%DUNNING_SCHEDULE%")]
     [InlineData("SendDunningNotice", "queueTrigger", "queueName", "%DUNNING_NOTICE_QUEUE%")]
+    [InlineData("ScheduleBillingPage", "queueTrigger", "queueName", "%SCHEDULE_BILLING_PAGE_QUEUE%")]
+    [InlineData("ScheduleDunningPage", "queueTrigger", "queueName", "%SCHEDULE_DUNNING_PAGE_QUEUE%")]
     [InlineData("SnapshotReports", "timerTrigger", "schedule", "%REPORTS_SCHEDULE%")]
     [InlineData("RelayEvents", "timerTrigger", "schedule", "%EVENTS_RELAY_SCHEDULE%")]
     [InlineData("IngestBankFile", "blobTrigger", "path", "%BANK_FILES_CONTAINER%/incoming/{name}")]

@@ -39,9 +39,9 @@ public sealed class DunningTriggerDelegationTests
 
     public DunningTriggerDelegationTests()
     {
-        _store.QueryAllAsync<BankFileRecord>(Arg.Any<CancellationToken>()).Returns(_ => Empty<BankFileRecord>());
-        _store.QueryAllAsync<Account>(Arg.Any<CancellationToken>()).Returns(_ => Empty<Account>());
-        _store.QueryAllAsync<DunningPause>(Arg.Any<CancellationToken>()).Returns(_ => Empty<DunningPause>());
+        _store.QueryAsync<BankFileRecord>(Arg.Any<DocumentQuery>(), Arg.Any<CancellationToken>()).Returns(_ => Empty<BankFileRecord>());
+        _store.QueryPageAsync<Invoice>(Arg.Any<DocumentQuery>(), Arg.Any<int>(), Arg.Any<DocumentCursor?>(), Arg.Any<CancellationToken>())
+            .Returns(new DocumentPage<Invoice>([], null));
         _store.QueryAllAsync<DunningNotice>(Arg.Any<CancellationToken>()).Returns(_ => Empty<DunningNotice>());
         _store.QueryAllAsync<Invoice>(Arg.Any<CancellationToken>()).Returns(_ => Empty<Invoice>());
         _store.QueryAsync<Invoice>(Arg.Any<DocumentQuery>(), Arg.Any<CancellationToken>()).Returns(_ => Empty<Invoice>());
@@ -70,6 +70,35 @@ public sealed class DunningTriggerDelegationTests
         Assert.Equal(s_today, finished.Values["RunDate"]);
         Assert.Equal(1, finished.Values["NoticeCount"]);
         Assert.Equal(1, finished.Values["MessageCount"]);
+    }
+
+    [Fact]
+    public async Task ScheduleDunningPage_DecidesTheOpenInvoicesAfterTheMessagesCursor_AndEnqueuesTheirNotices()
+    {
+        GivenAFreshBankFile();
+        var invoice = GivenAnOverdueInvoice("acc-2", "inv-acc-2-20260215", dueDate: new DateOnly(2026, 3, 1));
+        var after = new DocumentCursor("open", "acc-1", "inv-acc-1-20260215");
+        _store.QueryPageAsync<Invoice>(InvoiceQueries.Open, Arg.Any<int>(), after, Arg.Any<CancellationToken>())
+            .Returns(new DocumentPage<Invoice>([new Stored<Invoice>(DocumentKey.For<Invoice>("acc-2", invoice.Id), invoice, "e1")], null));
+        var function = new ScheduleDunningPage(UseCase<DunningScheduler>(), NullLogger<ScheduleDunningPage>.Instance);
+
+        await function.RunAsync("{\"date\":\"2026-03-31\",\"afterValue\":\"open\",\"afterPartitionKey\":\"acc-1\",\"afterId\":\"inv-acc-1-20260215\"}", CancellationToken.None);
+
+        await _queue.Received(1).EnqueueAsync(
+            "dunning-notice", Arg.Is<DunningNoticeMessage>(m => m.AccountId == "acc-2" && m.RunDate == s_today && m.Items.Single().Stage == 4), Arg.Any<CancellationToken>());
+        await _queue.DidNotReceiveWithAnyArgs().EnqueueAsync<SchedulePageMessage>(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task ScheduleDunningPage_WithABadMessage_Throws_SoItEndsInThePoisonQueue()
+    {
+        var function = new ScheduleDunningPage(UseCase<DunningScheduler>(), NullLogger<ScheduleDunningPage>.Instance);
+
+        await Assert.ThrowsAsync<JsonException>(() => function.RunAsync("not json", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => function.RunAsync("{\"afterValue\":\"open\",\"afterPartitionKey\":\"acc-1\",\"afterId\":\"i\"}", CancellationToken.None));
+
+        Assert.StartsWith("A schedule-dunning-page message needs date: expected ", error.Message, StringComparison.Ordinal);
+        await _store.DidNotReceiveWithAnyArgs().QueryPageAsync<Invoice>(default!, default, default, default);
     }
 
     [Fact]
@@ -153,7 +182,7 @@ public sealed class DunningTriggerDelegationTests
     }
 
     private void GivenAFreshBankFile() =>
-        _store.QueryAllAsync<BankFileRecord>(Arg.Any<CancellationToken>()).Returns(_ => Of(new Stored<BankFileRecord>(
+        _store.QueryAsync<BankFileRecord>(Arg.Any<DocumentQuery>(), Arg.Any<CancellationToken>()).Returns(_ => Of(new Stored<BankFileRecord>(
             DocumentKey.For<BankFileRecord>("bf-1", "bf-1"),
             new BankFileRecord { Id = "bf-1", FileName = "camt053.xml", IngestedAt = _time.GetUtcNow().AddDays(-1), Outcome = BankFileOutcome.Processed },
             "e1")));
@@ -166,9 +195,8 @@ public sealed class DunningTriggerDelegationTests
             with { Status = InvoiceStatus.Open, Number = "INV-2026-000007", DueDate = dueDate };
         var storedAccount = new Stored<Account>(DocumentKey.For<Account>(accountId, accountId), account, "e1");
         var storedInvoice = new Stored<Invoice>(DocumentKey.For<Invoice>(accountId, invoiceId), invoice, "e1");
-        _store.QueryAllAsync<Account>(Arg.Any<CancellationToken>()).Returns(_ => Of(storedAccount));
-        _store.QueryAsync<Invoice>(Arg.Any<DocumentQuery>(), Arg.Any<CancellationToken>())
-            .Returns(call => call.Arg<DocumentQuery>() == InvoiceQueries.OpenOrDraft ? Of(storedInvoice) : Empty<Invoice>());
+        _store.QueryPageAsync<Invoice>(InvoiceQueries.Open, Arg.Any<int>(), null, Arg.Any<CancellationToken>())
+            .Returns(new DocumentPage<Invoice>([storedInvoice], null));
         _store.ReadAsync<Account>(accountId, accountId, Arg.Any<CancellationToken>()).Returns(storedAccount);
         _store.ReadAsync<Invoice>(accountId, invoiceId, Arg.Any<CancellationToken>()).Returns(storedInvoice);
         return invoice;

@@ -30,13 +30,45 @@ public sealed class TriggerDelegationTests
     [Fact]
     public async Task ScheduleBilling_EnqueuesDueAccounts_ForTodayInUtc()
     {
-        _store.QueryAllAsync<AccountBillingState>(Arg.Any<CancellationToken>()).Returns(Empty<AccountBillingState>());
-        _store.QueryAllAsync<Account>(Arg.Any<CancellationToken>()).Returns(Of(new Stored<Account>(DocumentKey.For<Account>("acc-1", "acc-1"), Account("acc-1"), "e1")));
+        var state = new AccountBillingState { AccountId = "acc-1", NextChargeDate = new DateOnly(2026, 3, 31) };
+        _store.QueryPageAsync<AccountBillingState>(BillingScheduler.DueOn(new DateOnly(2026, 3, 31)), 500, null, Arg.Any<CancellationToken>())
+            .Returns(new DocumentPage<AccountBillingState>([new Stored<AccountBillingState>(DocumentKey.For<AccountBillingState>("acc-1", AccountBillingState.DocumentId), state, "e1")], null));
         var function = new ScheduleBilling(UseCase<BillingScheduler>(), _time, NullLogger<ScheduleBilling>.Instance);
 
         await function.RunAsync(new TimerInfo(), CancellationToken.None);
 
         await _queue.Received(1).EnqueueAsync("bill-account", new BillAccountMessage("acc-1", new DateOnly(2026, 3, 31)), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task ScheduleBillingPage_ReadsThePageAfterTheMessagesCursor_AndEnqueuesItsAccountsAndTheNextPage()
+    {
+        var date = new DateOnly(2026, 3, 31);
+        var after = new DocumentCursor("2026-03-30", "acc-1", AccountBillingState.DocumentId);
+        var next = new DocumentCursor("2026-03-31", "acc-2", AccountBillingState.DocumentId);
+        var state = new AccountBillingState { AccountId = "acc-2", NextChargeDate = date };
+        _store.QueryPageAsync<AccountBillingState>(BillingScheduler.DueOn(date), 500, after, Arg.Any<CancellationToken>())
+            .Returns(new DocumentPage<AccountBillingState>([new Stored<AccountBillingState>(DocumentKey.For<AccountBillingState>("acc-2", AccountBillingState.DocumentId), state, "e1")], next));
+        var function = new ScheduleBillingPage(UseCase<BillingScheduler>(), NullLogger<ScheduleBillingPage>.Instance);
+
+        await function.RunAsync("{\"date\":\"2026-03-31\",\"afterValue\":\"2026-03-30\",\"afterPartitionKey\":\"acc-1\",\"afterId\":\"billing-state\"}", CancellationToken.None);
+
+        await _queue.Received(1).EnqueueAsync("bill-account", new BillAccountMessage("acc-2", date), Arg.Any<CancellationToken>());
+        await _queue.Received(1).EnqueueAsync("schedule-billing-page", SchedulePageMessage.After(date, next), Arg.Any<CancellationToken>());
+    }
+
+    [Theory]
+    [InlineData("{\"afterValue\":\"2026-03-30\",\"afterPartitionKey\":\"acc-1\",\"afterId\":\"billing-state\"}", "date")]
+    [InlineData("{\"date\":\"2026-03-31\",\"afterValue\":\"2026-03-30\",\"afterId\":\"billing-state\"}", "afterPartitionKey")]
+    [InlineData("{\"date\":\"2026-03-31\",\"afterValue\":\"2026-03-30\",\"afterPartitionKey\":\"acc-1\",\"afterId\":\" \"}", "afterId")]
+    public async Task ScheduleBillingPage_WithoutADateOrCursor_ThrowsNamingTheMember_BeforeReading(string message, string member)
+    {
+        var function = new ScheduleBillingPage(UseCase<BillingScheduler>(), NullLogger<ScheduleBillingPage>.Instance);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => function.RunAsync(message, CancellationToken.None));
+
+        Assert.StartsWith($"A schedule-billing-page message needs {member}: expected ", error.Message, StringComparison.Ordinal);
+        await _store.DidNotReceiveWithAnyArgs().QueryPageAsync<AccountBillingState>(default!, default, default, default);
     }
 
     [Fact]

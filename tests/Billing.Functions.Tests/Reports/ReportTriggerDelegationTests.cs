@@ -32,10 +32,10 @@ public sealed class ReportTriggerDelegationTests
 
     public ReportTriggerDelegationTests()
     {
-        _store.QueryAllAsync<Invoice>(Arg.Any<CancellationToken>()).Returns(_ => Empty<Invoice>());
-        _store.QueryAllAsync<Payment>(Arg.Any<CancellationToken>()).Returns(_ => Empty<Payment>());
+        _store.QueryAsync<Invoice>(Arg.Any<DocumentQuery>(), Arg.Any<CancellationToken>()).Returns(_ => Empty<Invoice>());
+        _store.QueryAsync<Payment>(Arg.Any<DocumentQuery>(), Arg.Any<CancellationToken>()).Returns(_ => Empty<Payment>());
         _store.QueryAllAsync<AccountCredit>(Arg.Any<CancellationToken>()).Returns(_ => Empty<AccountCredit>());
-        _store.QueryAllAsync<DunningNotice>(Arg.Any<CancellationToken>()).Returns(_ => Empty<DunningNotice>());
+        _store.QueryAsync<DunningNotice>(Arg.Any<DocumentQuery>(), Arg.Any<CancellationToken>()).Returns(_ => Empty<DunningNotice>());
         _store.QueryPartitionAsync<ReportSnapshot>(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(_ => Empty<ReportSnapshot>());
         _store.TryCreateAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<ReportSnapshot>(), Arg.Any<CancellationToken>())
             .Returns(ci => new Stored<ReportSnapshot>(DocumentKey.For<ReportSnapshot>(ci.ArgAt<string>(0), ci.ArgAt<string>(1)), ci.ArgAt<ReportSnapshot>(2), "e1"));
@@ -81,7 +81,7 @@ public sealed class ReportTriggerDelegationTests
     [Fact]
     public async Task SnapshotReports_WhenTheStoreFails_Throws_SoTheRetryPolicyRunsItAgain()
     {
-        _store.QueryAllAsync<Invoice>(Arg.Any<CancellationToken>()).Returns(_ => throw new InvalidOperationException("store down"));
+        _store.QueryAsync<Invoice>(Arg.Any<DocumentQuery>(), Arg.Any<CancellationToken>()).Returns(_ => throw new InvalidOperationException("store down"));
         var function = new SnapshotReports(Publisher(), _time, new ListLogger<SnapshotReports>());
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => function.RunAsync(new TimerInfo(), CancellationToken.None));

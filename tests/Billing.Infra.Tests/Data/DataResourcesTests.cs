@@ -29,7 +29,7 @@ public sealed class DataResourcesTests(CompiledTemplate template)
 
         var included = policy["includedPaths"]!.AsArray().Select(p => p!["path"]!.GetValue<string>());
         Assert.Equal(
-            ["/accountId/?", "/bankReference/?", "/bookingDate/?", "/creditorReference/?", "/currency/?", "/dueDate/?", "/endToEndId/?", "/issueDate/?", "/nextChargeDate/?", "/number/?", "/state/?", "/status/?", "/type/?"],
+            ["/accountId/?", "/bankReference/?", "/bookingDate/?", "/creditorReference/?", "/currency/?", "/dueDate/?", "/endToEndId/?", "/issueDate/?", "/nextChargeDate/?", "/number/?", "/paidDate/?", "/sentAt/?", "/state/?", "/status/?", "/type/?"],
             included.Order(StringComparer.Ordinal));
         Assert.Contains("/*", policy["excludedPaths"]!.AsArray().Select(p => p!["path"]!.GetValue<string>()));
         Assert.Equal("consistent", policy["indexingMode"]!.GetValue<string>());

@@ -15,7 +15,7 @@ public sealed partial class AppSettingsTests(CompiledTemplate template)
         "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
         "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri",
         "BILLING_SCHEDULE", "DUNNING_SCHEDULE", "REPORTS_SCHEDULE", "EVENTS_RELAY_SCHEDULE",
-        "BILL_ACCOUNT_QUEUE", "SEND_INVOICE_QUEUE", "DUNNING_NOTICE_QUEUE",
+        "BILL_ACCOUNT_QUEUE", "SEND_INVOICE_QUEUE", "DUNNING_NOTICE_QUEUE", "SCHEDULE_BILLING_PAGE_QUEUE", "SCHEDULE_DUNNING_PAGE_QUEUE",
         "BANK_FILES_CONTAINER", "BANK_ARCHIVE_CONTAINER", "INVOICES_CONTAINER", "REPORTS_CONTAINER",
         "COSMOS__accountEndpoint", "COSMOS__credential", "COSMOS__clientId", "COSMOS_DATABASE",
         "SERVICEBUS__fullyQualifiedNamespace", "SERVICEBUS__credential", "SERVICEBUS__clientId", "SERVICEBUS_TOPIC",
@@ -43,6 +43,8 @@ public sealed partial class AppSettingsTests(CompiledTemplate template)
     [InlineData("BILL_ACCOUNT_QUEUE", "bill-account")]
     [InlineData("SEND_INVOICE_QUEUE", "send-invoice")]
     [InlineData("DUNNING_NOTICE_QUEUE", "dunning-notice")]
+    [InlineData("SCHEDULE_BILLING_PAGE_QUEUE", "schedule-billing-page")]
+    [InlineData("SCHEDULE_DUNNING_PAGE_QUEUE", "schedule-dunning-page")]
     [InlineData("BANK_FILES_CONTAINER", "bank-files")]
     [InlineData("BANK_ARCHIVE_CONTAINER", "bank-archive")]
     [InlineData("INVOICES_CONTAINER", "invoices")]

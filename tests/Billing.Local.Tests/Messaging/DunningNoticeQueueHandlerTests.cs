@@ -15,11 +15,11 @@ public sealed class DunningNoticeQueueHandlerTests : IDisposable
         Assert.Single(provider.GetServices<ILocalQueueHandler>(), h => h is DunningNoticeQueueHandler);
 
     [Fact]
-    public async Task AddLocalBilling_DrainsBillingQueuesFirst_ThenDunningNotices()
+    public async Task AddLocalBilling_DrainsThePageQueuesFirst_ThenBilling_ThenDunningNotices()
     {
         await using var provider = LocalBillingHost.Build(_dir.Path, _time);
 
-        Assert.Equal(["bill-account", "send-invoice", "dunning-notice"], provider.GetRequiredService<LocalQueueRunner>().QueueNames);
+        Assert.Equal(["schedule-billing-page", "schedule-dunning-page", "bill-account", "send-invoice", "dunning-notice"], provider.GetRequiredService<LocalQueueRunner>().QueueNames);
     }
 
     [Fact]

@@ -45,6 +45,32 @@ public sealed class LocalScheduledRunTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_PagesOfOne_EveryAccountIsBilledAndDunnedThroughThePageQueues_AsWithOnePage()
+    {
+        var paged = new Dictionary<string, string?>(s_withoutBankFiles) { ["BILLING_SCHEDULE_PAGE_SIZE"] = "1", ["DUNNING_SCHEDULE_PAGE_SIZE"] = "1" };
+        await using var provider = await ImportedAsync(paged);
+        await RunAsync(provider, s_newYear, BillingScheduleJob.JobName);
+        var store = provider.GetRequiredService<Billing.Core.Storage.IDocumentStore>();
+        var due = (await store.QueryAsync<Billing.Core.Issuing.AccountBillingState>(Billing.Core.Issuing.BillingScheduler.DueOn(new DateOnly(2026, 2, 20))).ToListAsync()).Count;
+
+        var billing = await RunAsync(provider, new DateOnly(2026, 2, 20), BillingScheduleJob.JobName);
+        var whole = await provider.GetRequiredService<DunningScheduler>().ScheduleAsync(new DateOnly(2026, 3, 10), dryRun: true);
+        var dunning = await RunAsync(provider, new DateOnly(2026, 3, 10), DunningScheduleJob.JobName);
+
+        // The timer enqueues the first due account, and each page message the next (the last page has nothing after it).
+        Assert.True(due >= 2, $"{due} accounts due");
+        Assert.Equal(1, billing.Jobs[BillingScheduleJob.JobName].Enqueued);
+        Assert.Equal(due, billing.Drained["bill-account"].Handled);
+        Assert.Equal(due - 1, billing.Drained["schedule-billing-page"].Handled);
+        // The paged run sends what the whole run decides: one email per account with notices due.
+        var dunnedAccounts = whole.Notices.Select(n => n.AccountId).Distinct().Count();
+        Assert.True(dunnedAccounts >= 2, $"{dunnedAccounts} accounts to dun");
+        Assert.Equal(dunnedAccounts, dunning.Drained["dunning-notice"].Handled);
+        Assert.True(dunning.Drained["schedule-dunning-page"].Handled >= dunnedAccounts - 1);
+        Assert.Equal(0, billing.Drained.Poisoned + dunning.Drained.Poisoned);
+    }
+
+    [Fact]
     public async Task RunAsync_NoBankFileIngested_DunningIsBlockedWithItsReason_AndTheRunGoesOn()
     {
         await using var provider = await ImportedAsync();

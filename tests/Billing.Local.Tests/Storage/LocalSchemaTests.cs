@@ -56,6 +56,25 @@ public sealed class LocalSchemaTests : IDisposable
         Assert.Contains("IS NOT NULL", (string)command.ExecuteScalar()!, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Apply_CurrentVersionWithoutAPropertysIndex_CreatesItWhenTheDatabaseOpens()
+    {
+        new LocalDatabase(_dir.Data).Dispose();
+        using (var connection = Open())
+        using (var drop = connection.CreateCommand())
+        {
+            drop.CommandText = "DROP INDEX ix_documents_nextChargeDate";
+            drop.ExecuteNonQuery();
+        }
+
+        using var database = new LocalDatabase(_dir.Data);
+
+        using var reopened = Open();
+        using var command = reopened.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'ix_documents_nextChargeDate'";
+        Assert.Equal(1L, (long)command.ExecuteScalar()!);
+    }
+
     private long UserVersion()
     {
         using var connection = Open();

@@ -37,6 +37,20 @@ public sealed class SqliteDocumentQueryTests : IDisposable
         Assert.DoesNotContain("SCAN documents", plan, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("status")]
+    [InlineData("nextChargeDate")]
+    public void TranslatePage_AfterACursor_WalksTheIndexInPageOrder_WithoutSorting(string property)
+    {
+        var query = DocumentQuery.Across(DocumentFilter.AtMost(property, "2026-03-01"));
+        var (sql, values) = SqliteDocumentQuery.TranslatePage(query, "billing", "billingState", 100, new DocumentCursor("2026-02-01", "acc-1", "billing-state"));
+
+        var plan = Plan(sql, values);
+
+        Assert.Contains($"USING INDEX ix_documents_{property}", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _database.Dispose();

@@ -1,3 +1,4 @@
+using Billing.Core.Issuing;
 using Billing.Core.Events;
 using Billing.Core.Storage;
 using Billing.Local.Storage;
@@ -152,6 +153,37 @@ public sealed class SqliteDocumentStoreTests : IDisposable
             Assert.Equal(1, outcomes.Count(won => won));
             Assert.Equal(round, (await _store.ReadAsync<TestNote>("acc-1", "n1"))!.Value.Version);
         }
+    }
+
+    [Fact]
+    public async Task QueryPageAsync_PagesThroughEveryMatchOnce_InValueThenPartitionOrder()
+    {
+        var dates = new (string Account, DateOnly? Next)[]
+        {
+            ("acc-c", new(2026, 3, 1)), ("acc-a", new(2026, 3, 1)), ("acc-b", DateOnly.MinValue), ("acc-d", new(2026, 2, 10)),
+            ("acc-e", new(2026, 3, 2)), ("acc-f", null), ("acc-g", new(2026, 1, 31)),
+        };
+        foreach (var (account, next) in dates)
+        {
+            await _store.TryCreateAsync(account, AccountBillingState.DocumentId, new AccountBillingState { AccountId = account, NextChargeDate = next, Finished = next is null });
+        }
+
+        var query = DocumentQuery.Across(DocumentFilter.AtMost("nextChargeDate", "2026-03-01"));
+        var read = new List<string>();
+        DocumentCursor? after = null;
+        var pages = 0;
+        do
+        {
+            var page = await _store.QueryPageAsync<AccountBillingState>(query, 2, after);
+            Assert.InRange(page.Items.Count, 1, 2);
+            read.AddRange(page.Items.Select(i => i.Key.PartitionKey));
+            after = page.Next;
+            pages++;
+        }
+        while (after is not null);
+
+        Assert.Equal(["acc-b", "acc-g", "acc-d", "acc-a", "acc-c"], read);
+        Assert.Equal(3, pages);
     }
 
     [Fact]
