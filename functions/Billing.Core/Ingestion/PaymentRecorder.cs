@@ -145,22 +145,21 @@ public sealed class PaymentRecorder(IDocumentStore store, PaymentLedger ledger, 
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(match);
         var currency = Currency.FromCode(entry.CurrencyCode);
-        var payment = Payment.Of(entry, entry.PaymentId, Payment.PartitionOf(null), bankFileId, new Money(entry.Amount, currency), PaymentStatus.Parked, now) with
-        {
-            EntryIdentity = entry.Identity,
-        };
+        var amount = new Money(entry.Amount, currency);
         return match switch
         {
-            MatchResult.Matched matched => payment with
+            MatchResult.Matched matched => Payment.Of(entry, entry.PaymentId, Payment.PartitionOf(matched.AccountId), bankFileId, amount, PaymentStatus.Applied, now) with
             {
-                AccountId = Payment.PartitionOf(matched.AccountId),
-                Status = PaymentStatus.Applied,
+                EntryIdentity = entry.Identity,
                 Rule = matched.Rule,
                 Confidence = matched.Confidence,
                 Allocations = matched.Allocations.Select(a => new PaymentAllocation(a.Invoice.Id, a.Invoice.Number, Money.FromMinorUnits(a.Minor, currency))).ToList(),
                 CreditedToBalance = matched.RestMinor > 0 ? Money.FromMinorUnits(matched.RestMinor, currency) : null,
             },
-            MatchResult.Parked parked => payment with { ParkReason = parked.Reason, Suggestions = parked.Suggestions },
+            MatchResult.Parked parked => Payment.Of(entry, entry.PaymentId, Payment.PartitionOf(null), bankFileId, amount, PaymentStatus.Parked, now) with
+            {
+                EntryIdentity = entry.Identity, ParkReason = parked.Reason, Suggestions = parked.Suggestions,
+            },
             _ => throw new UnreachableException(),
         };
     }
